@@ -4,7 +4,7 @@ add_library(forkscope_flags INTERFACE)
 target_compile_features(forkscope_flags INTERFACE cxx_std_20)
 target_compile_options(forkscope_flags INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wunused
-    -Woverloaded-virtual -Wnull-dereference -Wformat=2 -Wimplicit-fallthrough)
+    -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
 if(FORKSCOPE_WERROR)
     target_compile_options(forkscope_flags INTERFACE -Werror)
 endif()

@@ -1,0 +1,474 @@
+#include "engine/Engine.h"
+
+#include "engine/channel/Message.h"
+#include "engine/runtime/Runtime.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/timerfd.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace forkscope {
+
+namespace ev = protocol::events;
+
+namespace {
+
+constexpr int64_t kSampleNs = 10'000'000; // the observer's period: 10 ms
+constexpr int kStatusLimit = 124;
+constexpr int kStatusStopped = 143;
+
+// Reads what one process wrote to a stream socket, with the kernel's word on who wrote it.
+// Unix stream sockets with SO_PASSCRED never merge data from different writers into one read.
+ssize_t receive(int fd, char* buf, std::size_t cap, pid_t* sender) {
+    iovec iov{buf, cap};
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(ucred))];
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof control;
+    const ssize_t n = recvmsg(fd, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+    *sender = 0;
+    if (n > 0) {
+        for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS) {
+                ucred cred;
+                std::memcpy(&cred, CMSG_DATA(c), sizeof cred);
+                *sender = cred.pid;
+            }
+        }
+    }
+    return n;
+}
+
+bool socketPair(int type, int* engineEnd, int* runEnd, std::string* error) {
+    int sv[2];
+    if (socketpair(AF_UNIX, type | SOCK_CLOEXEC, 0, sv) != 0) {
+        *error = std::string("socketpair: ") + std::strerror(errno);
+        return false;
+    }
+    const int on = 1;
+    setsockopt(sv[0], SOL_SOCKET, SO_PASSCRED, &on, sizeof on);
+    fcntl(sv[0], F_SETFL, O_NONBLOCK);
+    *engineEnd = sv[0];
+    *runEnd = sv[1];
+    return true;
+}
+
+int statusOf(int waitStatus) {
+    if (WIFEXITED(waitStatus)) return WEXITSTATUS(waitStatus);
+    if (WIFSIGNALED(waitStatus)) return 128 + WTERMSIG(waitStatus);
+    return 1;
+}
+
+} // namespace
+
+const char* Engine::version() {
+#ifdef FORKSCOPE_VERSION
+    return FORKSCOPE_VERSION;
+#else
+    return "dev";
+#endif
+}
+
+Engine::Engine(Options options) : options_(std::move(options)) {}
+
+Engine::~Engine() {
+    observer_.reset();
+    sandbox_.reset(); // kills and reaps whatever is left
+    for (int fd : {controlFd_, stdoutFd_, stderrFd_, signalFd_, timerFd_}) {
+        if (fd >= 0) close(fd);
+    }
+    channel::unmapSharedState(shared_);
+}
+
+double Engine::now() const { return shared_ ? channel::scenarioSeconds(*shared_) : 0.0; }
+
+int Engine::run() {
+    std::string error;
+    if (access(options_.script.c_str(), R_OK) != 0) {
+        const std::string why = std::strerror(errno);
+        emit(ev::error(0, 0, "script", "cannot read the script: " + why, options_.script));
+        emit(ev::end(0, 2, "error"));
+        flushOutput();
+        return 2;
+    }
+    if (!setUp(&error)) {
+        emit(ev::error(now(), 0, "engine", error));
+        emit(ev::end(now(), 1, "error"));
+        flushOutput();
+        return 1;
+    }
+    loop();
+    finish();
+    flushOutput();
+    return endStatus_;
+}
+
+bool Engine::setUp(std::string* error) {
+    // If whoever started us dies (the GUI, a test), the run must not go on without it.
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    signal(SIGPIPE, SIG_IGN);
+
+    shared_ = channel::mapSharedState();
+    if (!shared_) {
+        *error = std::string("shared memory: ") + std::strerror(errno);
+        return false;
+    }
+    shared_->speed.store(options_.speed);
+    shared_->originNs.store(channel::monotonicNs());
+    shared_->paused.store(options_.step ? 1 : 0);
+
+    int runControl = -1, runOut = -1, runErr = -1;
+    if (!socketPair(SOCK_SEQPACKET, &controlFd_, &runControl, error) ||
+        !socketPair(SOCK_STREAM, &stdoutFd_, &runOut, error) ||
+        !socketPair(SOCK_STREAM, &stderrFd_, &runErr, error))
+        return false;
+
+    sigset_t mask;
+    sigemptyset(&mask);
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGCHLD}) sigaddset(&mask, s);
+    sigprocmask(SIG_BLOCK, &mask, nullptr);
+    signalFd_ = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
+    timerFd_ = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+    const itimerspec period{{0, kSampleNs}, {0, kSampleNs}};
+    timerfd_settime(timerFd_, 0, &period, nullptr);
+
+    sandbox::Config config;
+    config.cpus = options_.cores;
+    config.memoryLimitBytes = options_.memoryMiB << 20;
+    config.allowNamespaces = options_.allowNamespaces;
+    config.controlFd = runControl;
+    config.stdoutFd = runOut;
+    config.stderrFd = runErr;
+    runtime::Config rc{options_.script, options_.scriptArgs, shared_, sandbox::kControlFd};
+    sandbox_ = sandbox::Sandbox::launch(config, [&rc] { return runtime::runMain(rc); }, error);
+    close(runControl);
+    close(runOut);
+    close(runErr);
+    if (!sandbox_) return false;
+
+    char cwd[4096];
+    emit(ev::start(options_.script, getcwd(cwd, sizeof cwd) ? cwd : "",
+                   sandbox::toString(sandbox_->mode()), sandbox_->cpus(),
+                   static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)), options_.speed, options_.step,
+                   version()));
+    if (sandbox_->mode() == sandbox::Mode::Subreaper) {
+        emit(ev::notice(0, "subreaper",
+                        "the kernel refused a PID namespace (" + sandbox_->fallbackReason() +
+                            "): pids are the machine's, and the engine's init adopts orphans as "
+                            "a child subreaper instead of PID 1"));
+    }
+
+    observer_ = std::make_unique<observer::Observer>(
+        shared_, sandbox_->cpus(), [this](protocol::Event&& e) { emit(std::move(e)); },
+        [this] { return now(); });
+    if (!observer_->open(sandbox_->procPath(), sandbox_->initPid(),
+                         sandbox_->mode() == sandbox::Mode::Namespace, error))
+        return false;
+    commandsOpen_ = options_.json;
+    if (commandsOpen_) fcntl(0, F_SETFL, fcntl(0, F_GETFL) | O_NONBLOCK);
+    lastTickNs_ = channel::monotonicNs();
+    return true;
+}
+
+void Engine::loop() {
+    std::vector<pollfd> fds;
+    while (!initDone_ && !sinkBroken_) {
+        fds.clear();
+        fds.push_back({signalFd_, POLLIN, 0});
+        fds.push_back({controlFd_, POLLIN, 0});
+        fds.push_back({stdoutFd_, POLLIN, 0});
+        fds.push_back({stderrFd_, POLLIN, 0});
+        fds.push_back({timerFd_, POLLIN, 0});
+        fds.push_back({commandsOpen_ ? 0 : -1, POLLIN, 0});
+        constexpr std::size_t kFixed = 6;
+        for (int pfd : observer_->pidFds()) fds.push_back({pfd, POLLIN, 0});
+
+        if (poll(fds.data(), fds.size(), -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        // In causal order: a process says hello before anything else, and a parent prints
+        // what wait() told it only after the child's exit.
+        if (fds[1].revents) readMessages();
+        for (std::size_t i = kFixed; i < fds.size(); ++i) {
+            if (fds[i].revents) observer_->onPidFd(fds[i].fd, fds[i].revents);
+        }
+        if (fds[2].revents) readOutput(stdoutFd_, false);
+        if (fds[3].revents) readOutput(stderrFd_, true);
+        if (fds[5].revents) readCommands();
+        if (fds[4].revents) tick();
+        if (fds[0].revents) handleSignals();
+        flushOutput();
+    }
+}
+
+void Engine::handleSignals() {
+    signalfd_siginfo info;
+    while (read(signalFd_, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+        switch (info.ssi_signo) {
+        case SIGCHLD:
+            if (auto status = sandbox_->pollInit()) {
+                initDone_ = true;
+                initStatus_ = *status;
+                observer_->onInitExited(*status);
+            }
+            break;
+        default: // SIGINT, SIGTERM, SIGHUP: end the run, cleanly
+            stopRun(Ending::Stopped, 128 + static_cast<int>(info.ssi_signo));
+            break;
+        }
+    }
+}
+
+void Engine::readMessages() {
+    char buf[channel::kMaxMessageBytes];
+    for (;;) {
+        pid_t sender = 0;
+        const ssize_t n = receive(controlFd_, buf, sizeof buf, &sender);
+        if (n <= 0) return;
+        auto m = channel::decode(std::string_view(buf, static_cast<std::size_t>(n)));
+        if (!m) continue;
+        observer_->onMessage(*m, sender);
+        if (m->type == channel::MessageType::Hello) checkProcessLimit();
+        if (m->type == channel::MessageType::Error) {
+            const auto what = static_cast<channel::ErrorWhat>(m->a);
+            emit(ev::error(now(), m->pid, channel::toString(what), m->text2, m->text1, m->b));
+            if (observer_->isMain(m->pid)) mainFailed_ = true;
+            if (what == channel::ErrorWhat::Limit) {
+                emit(ev::error(now(), 0, "limit",
+                               "process " + std::to_string(m->pid) + " ran out of memory: each process may use " +
+                                   std::to_string(options_.memoryMiB) + " MiB (--memory)"));
+                stopRun(Ending::Limit, kStatusLimit);
+            }
+        }
+    }
+}
+
+void Engine::readOutput(int fd, bool isStderr) {
+    char buf[65536];
+    for (;;) {
+        pid_t sender = 0;
+        const ssize_t n = receive(fd, buf, sizeof buf, &sender);
+        if (n <= 0) return;
+        const int pid = observer_->runPidOf(sender);
+        std::string_view text(buf, static_cast<std::size_t>(n));
+        if (outputBytes_ + text.size() > options_.maxOutputBytes) {
+            if (!outputDropped_) {
+                outputDropped_ = true;
+                emit(ev::notice(now(), "output-dropped",
+                                "the run printed more than " + std::to_string(options_.maxOutputBytes) +
+                                    " bytes (--max-output); further output is dropped"));
+            }
+            continue;
+        }
+        outputBytes_ += text.size();
+        if (!options_.json) {
+            printOutput(pid, isStderr, text);
+        } else if (pendingOutput_ && pendingOutput_->pid == pid && pendingOutput_->isStderr == isStderr) {
+            // print("a", b) is several writes; one event per burst reads better and costs less.
+            pendingOutput_->text.append(text);
+        } else {
+            flushPendingOutput();
+            pendingOutput_ = PendingOutput{pid, isStderr, now(), std::string(text)};
+        }
+    }
+}
+
+// Without --json the script's output is the product: it goes to our stdout and stderr, a
+// whole line at a time, tagged with its pid once a second process has printed, so that a
+// reader can tell who said what.
+void Engine::printOutput(int pid, bool isStderr, std::string_view text) {
+    printers_.insert(pid);
+    std::string& partial = partialLines_[{pid, isStderr}];
+    partial.append(text);
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = partial.find('\n', start)) != std::string::npos; start = nl + 1) {
+        std::string line;
+        if (printers_.size() > 1) line = "[pid " + std::to_string(pid) + "] ";
+        line.append(partial, start, nl - start + 1);
+        isStderr ? writeErr(line) : writeOut(line);
+    }
+    partial.erase(0, start);
+}
+
+void Engine::readCommands() {
+    char buf[4096];
+    for (;;) {
+        const ssize_t n = read(0, buf, sizeof buf);
+        if (n == 0) {
+            commandsOpen_ = false; // no more commands; the run goes on
+            return;
+        }
+        if (n < 0) {
+            if (errno != EAGAIN && errno != EINTR) commandsOpen_ = false;
+            return;
+        }
+        commandBuffer_.append(buf, static_cast<std::size_t>(n));
+        std::size_t nl;
+        while ((nl = commandBuffer_.find('\n')) != std::string::npos) {
+            const std::string line = commandBuffer_.substr(0, nl);
+            commandBuffer_.erase(0, nl + 1);
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            std::string why;
+            if (auto c = protocol::parseCommand(line, &why)) execute(*c);
+            else emit(ev::error(now(), 0, "command", why + ": " + line));
+        }
+    }
+}
+
+void Engine::execute(const protocol::Command& c) {
+    using T = protocol::Command::Type;
+    switch (c.type) {
+    case T::Pause:
+        shared_->paused.store(1, std::memory_order_release);
+        emit(ev::mode(now(), true, shared_->speed.load()));
+        break;
+    case T::Resume:
+        shared_->paused.store(0, std::memory_order_release);
+        for (auto& s : shared_->slots) s.permits.store(0, std::memory_order_relaxed);
+        shared_->wakeAllGates();
+        emit(ev::mode(now(), false, shared_->speed.load()));
+        break;
+    case T::Step: {
+        if (!shared_->paused.exchange(1, std::memory_order_acq_rel))
+            emit(ev::mode(now(), true, shared_->speed.load()));
+        if (c.pid == 0) {
+            for (int slot : observer_->pausedSlots()) shared_->grantStep(slot);
+        } else if (const int slot = observer_->slotOf(c.pid); slot >= 0) {
+            shared_->grantStep(slot);
+        } else {
+            emit(ev::error(now(), 0, "command", "no process " + std::to_string(c.pid) + " to step"));
+        }
+        break;
+    }
+    case T::Speed: {
+        // Keep the scenario clock continuous: t = (now - origin) * speed before and after.
+        const int64_t nowNs = channel::monotonicNs();
+        const double before = shared_->speed.load();
+        const auto elapsed = static_cast<double>(nowNs - shared_->originNs.load());
+        shared_->originNs.store(nowNs - static_cast<int64_t>(elapsed * before / c.value));
+        shared_->speed.store(c.value);
+        emit(ev::mode(now(), shared_->paused.load() != 0, c.value));
+        break;
+    }
+    case T::Stop: stopRun(Ending::Stopped, kStatusStopped); break;
+    }
+}
+
+void Engine::tick() {
+    uint64_t expirations = 0;
+    (void)!read(timerFd_, &expirations, sizeof expirations);
+    observer_->sample();
+    checkProcessLimit();
+
+    const int64_t nowNs = channel::monotonicNs();
+    if (!shared_->paused.load()) unpausedSeconds_ += static_cast<double>(nowNs - lastTickNs_) / 1e9;
+    lastTickNs_ = nowNs;
+    if (options_.timeoutSeconds > 0 && unpausedSeconds_ > options_.timeoutSeconds && ending_ == Ending::None) {
+        emit(ev::error(now(), 0, "limit",
+                       "the run took longer than " + std::to_string(static_cast<int>(options_.timeoutSeconds)) +
+                           " s (--timeout)"));
+        stopRun(Ending::Limit, kStatusLimit);
+    }
+}
+
+void Engine::checkProcessLimit() {
+    // Init is the engine's, not the script's: it does not count.
+    if (ending_ != Ending::None || observer_->liveCount() - 1 <= options_.maxProcesses) return;
+    emit(ev::error(now(), 0, "limit",
+                   "the run has more than " + std::to_string(options_.maxProcesses) +
+                       " processes (--max-procs); it was stopped"));
+    stopRun(Ending::Limit, kStatusLimit);
+}
+
+void Engine::stopRun(Ending why, int status) {
+    if (ending_ != Ending::None) return;
+    ending_ = why;
+    endStatus_ = status;
+    shared_->paused.store(0);
+    shared_->wakeAllGates();
+    // Kill first, ask later: the engine reports what happened from what is left.
+    sandbox_->killAll(observer_->hostPids());
+    if (auto status2 = sandbox_->pollInit()) initStatus_ = *status2;
+    initDone_ = true;
+}
+
+void Engine::finish() {
+    if (!sandbox_ || !observer_) return;
+    if (!initDone_) stopRun(Ending::Stopped, kStatusStopped);
+    // Everything the run wrote before it ended is still in the sockets.
+    readMessages();
+    readOutput(stdoutFd_, false);
+    readOutput(stderrFd_, true);
+    observer_->sample();
+    for (auto& [key, partial] : partialLines_) {
+        if (partial.empty()) continue;
+        printOutput(key.first, key.second, "\n");
+    }
+    std::string reason = "finished";
+    if (ending_ == Ending::Stopped) reason = "stopped";
+    else if (ending_ == Ending::Limit) reason = "limit";
+    else {
+        endStatus_ = statusOf(initStatus_);
+        if (mainFailed_ && endStatus_ != 0) reason = "error";
+    }
+    emit(ev::end(now(), endStatus_, reason));
+}
+
+void Engine::flushPendingOutput() {
+    if (!pendingOutput_) return;
+    PendingOutput p = std::move(*pendingOutput_);
+    pendingOutput_.reset();
+    emit(ev::output(p.t, p.pid, p.isStderr, p.text));
+}
+
+void Engine::emit(protocol::Event&& e) {
+    if (pendingOutput_ && e.kind() != protocol::EventKind::Stdout && e.kind() != protocol::EventKind::Stderr)
+        flushPendingOutput();
+    if (options_.json) {
+        outBuffer_ += e.toJsonLine();
+    } else if (e.kind() != protocol::EventKind::Stdout && e.kind() != protocol::EventKind::Stderr) {
+        writeErr(e.toText() + "\n");
+    }
+}
+
+void Engine::writeOut(const std::string& text) { outBuffer_ += text; }
+void Engine::writeErr(const std::string& text) { errBuffer_ += text; }
+
+void Engine::flushOutput() {
+    auto drain = [this](int fd, std::string& buf) {
+        std::size_t done = 0;
+        while (done < buf.size()) {
+            const ssize_t n = write(fd, buf.data() + done, buf.size() - done);
+            if (n > 0) {
+                done += static_cast<std::size_t>(n);
+            } else if (n < 0 && errno == EINTR) {
+                continue;
+            } else if (n < 0 && errno == EAGAIN) {
+                pollfd p{fd, POLLOUT, 0};
+                poll(&p, 1, 100);
+            } else {
+                sinkBroken_ = true; // the reader is gone: nobody is watching the run any more
+                break;
+            }
+        }
+        buf.clear();
+    };
+    flushPendingOutput();
+    drain(2, errBuffer_);
+    drain(1, outBuffer_);
+    if (sinkBroken_ && ending_ == Ending::None && sandbox_) stopRun(Ending::Stopped, kStatusStopped);
+}
+
+} // namespace forkscope

@@ -1,0 +1,101 @@
+#include "engine/channel/Message.h"
+
+#include <cstring>
+#include <sys/socket.h>
+
+namespace forkscope::channel {
+
+const char* toString(SpawnHow how) noexcept {
+    switch (how) {
+    case SpawnHow::Fork: return "fork";
+    case SpawnHow::Process: return "process";
+    case SpawnHow::Main: return "main";
+    case SpawnHow::Init: return "init";
+    }
+    return "fork";
+}
+
+const char* toString(ErrorWhat what) noexcept {
+    switch (what) {
+    case ErrorWhat::Syntax: return "syntax";
+    case ErrorWhat::Exception: return "exception";
+    case ErrorWhat::Unsupported: return "unsupported";
+    case ErrorWhat::Limit: return "limit";
+    }
+    return "exception";
+}
+
+namespace {
+constexpr std::size_t kHeader = 1 + 4 * 4 + 2 * 2;
+
+void putInt(std::string& out, int32_t v) {
+    char b[4];
+    std::memcpy(b, &v, 4);
+    out.append(b, 4);
+}
+void putLen(std::string& out, uint16_t v) {
+    char b[2];
+    std::memcpy(b, &v, 2);
+    out.append(b, 2);
+}
+int32_t getInt(const char* p) {
+    int32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+uint16_t getLen(const char* p) {
+    uint16_t v;
+    std::memcpy(&v, p, 2);
+    return v;
+}
+} // namespace
+
+std::string encode(const Message& m) {
+    const std::size_t room = kMaxMessageBytes - kHeader;
+    const std::size_t l1 = std::min(m.text1.size(), room / 2);
+    const std::size_t l2 = std::min(m.text2.size(), room - l1);
+    std::string out;
+    out.reserve(kHeader + l1 + l2);
+    out.push_back(static_cast<char>(m.type));
+    putInt(out, m.pid);
+    putInt(out, m.a);
+    putInt(out, m.b);
+    putInt(out, m.c);
+    putLen(out, static_cast<uint16_t>(l1));
+    putLen(out, static_cast<uint16_t>(l2));
+    out.append(m.text1, 0, l1);
+    out.append(m.text2, 0, l2);
+    return out;
+}
+
+std::optional<Message> decode(std::string_view bytes) {
+    if (bytes.size() < kHeader) return std::nullopt;
+    const char* p = bytes.data();
+    Message m;
+    const auto type = static_cast<uint8_t>(p[0]);
+    if (type < static_cast<uint8_t>(MessageType::Hello) || type > static_cast<uint8_t>(MessageType::Name))
+        return std::nullopt;
+    m.type = static_cast<MessageType>(type);
+    m.pid = getInt(p + 1);
+    m.a = getInt(p + 5);
+    m.b = getInt(p + 9);
+    m.c = getInt(p + 13);
+    const std::size_t l1 = getLen(p + 17);
+    const std::size_t l2 = getLen(p + 19);
+    if (kHeader + l1 + l2 != bytes.size()) return std::nullopt;
+    m.text1.assign(p + kHeader, l1);
+    m.text2.assign(p + kHeader + l1, l2);
+    return m;
+}
+
+void send(int fd, const Message& m) noexcept {
+    if (fd < 0) return;
+    try {
+        const std::string bytes = encode(m);
+        (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    } catch (...) {
+        // Out of memory while encoding: the notification is lost, the process goes on.
+    }
+}
+
+} // namespace forkscope::channel

@@ -1,0 +1,46 @@
+#pragma once
+// Messages from the run's processes (and its init) to the engine, over one SOCK_SEQPACKET
+// socket that every process inherits. Each send is one datagram, so concurrent writers never
+// interleave, and the engine's end has SO_PASSCRED: the kernel stamps every message with the
+// sender's pid as the engine sees it, which is how the engine learns a process's host pid
+// (to open a pidfd on it) without trusting the sender.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace forkscope::channel {
+
+enum class MessageType : uint8_t {
+    Hello = 1, // a process starts: pid, a=ppid, b=how (SpawnHow), c=slot index, text1=name
+    Gate,      // a process stopped before a line in step mode: pid, a=line
+    Error,     // pid, a=ErrorWhat, b=line, text1=file, text2=message
+    Reaped,    // from init: pid was reaped, a=wait status
+    Name,      // a process's multiprocessing name changed: pid, text1=name
+};
+
+enum class SpawnHow : int32_t { Fork = 0, Process = 1, Main = 2, Init = 3 };
+const char* toString(SpawnHow how) noexcept;
+
+enum class ErrorWhat : int32_t { Syntax = 0, Exception = 1, Unsupported = 2, Limit = 3 };
+const char* toString(ErrorWhat what) noexcept;
+
+struct Message {
+    MessageType type = MessageType::Hello;
+    int32_t pid = 0;
+    int32_t a = 0, b = 0, c = 0;
+    std::string text1, text2;
+};
+
+// Fits in one datagram; long texts are cut, since a message is a notification, not output.
+inline constexpr std::size_t kMaxMessageBytes = 8192;
+
+std::string encode(const Message& m);
+std::optional<Message> decode(std::string_view bytes);
+
+// Sends from inside a lesson process; failures are ignored on purpose: a process must go on
+// even if the engine has already gone (it is about to be killed anyway).
+void send(int fd, const Message& m) noexcept;
+
+} // namespace forkscope::channel

@@ -1,0 +1,408 @@
+#include "engine/observer/Observer.h"
+
+#include "engine/observer/PidFd.h"
+
+#include <algorithm>
+#include <csignal>
+#include <poll.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace forkscope::observer {
+
+namespace ev = protocol::events;
+
+namespace {
+
+// A process seen in /proc but not yet introduced by its runtime gets this long to do so
+// before it is announced from /proc alone (a program that is not Python never will).
+constexpr int64_t kHelloGraceNs = 15'000'000;
+// A process that did not run between samples cannot have changed its state letter, its
+// parent or its line; its stat is still read now and then, to catch what signals do.
+constexpr int kStatEverySamples = 10;
+
+const char* toState(proc::RunState s) {
+    switch (s) {
+    case proc::RunState::Running: return "running";
+    case proc::RunState::Ready: return "ready";
+    case proc::RunState::Waiting: return "waiting";
+    case proc::RunState::Stopped: return "stopped";
+    case proc::RunState::Zombie: return "zombie";
+    case proc::RunState::Gone: return "gone";
+    }
+    return "waiting";
+}
+
+} // namespace
+
+Observer::Observer(channel::SharedState* shared, int cpus, Sink sink, Clock clock)
+    : shared_(shared), cpus_(cpus), sink_(std::move(sink)), clock_(std::move(clock)) {}
+
+Observer::~Observer() {
+    for (auto& [pid, t] : procs_) {
+        if (t.pidfd >= 0) close(t.pidfd);
+    }
+}
+
+bool Observer::open(const std::string& procPath, pid_t initHostPid, bool inNamespace,
+                    std::string* error) {
+    inNamespace_ = inNamespace;
+    root_ = proc::ProcRoot::open(procPath);
+    if (!root_.valid()) {
+        *error = "cannot open " + procPath;
+        return false;
+    }
+    initPid_ = inNamespace ? 1 : static_cast<int>(initHostPid);
+    const int initPid = initPid_;
+    Tracked& init = track(initPid);
+    init.name = "init";
+    init.how = "init";
+    init.ppid = 0;
+    init.hello = true;
+    init.hostPid = initHostPid;
+    hostToRun_[initHostPid] = initPid;
+    announce(init);
+    lastSampleNs_ = channel::monotonicNs();
+    return true;
+}
+
+Tracked& Observer::track(int pid) {
+    auto [it, inserted] = procs_.try_emplace(pid);
+    Tracked& t = it->second;
+    if (inserted || t.gone) {
+        t = Tracked{};
+        t.pid = pid;
+        t.firstSeenNs = channel::monotonicNs();
+        t.dir = root_.process(pid);
+    }
+    return t;
+}
+
+void Observer::announce(Tracked& t) {
+    if (t.announced) return;
+    if (t.name.empty()) {
+        if (auto comm = t.dir.comm()) t.comm = *comm;
+        t.name = t.comm;
+    }
+    if (t.ppid == 0 && t.how != "init") {
+        if (auto st = t.dir.stat()) t.ppid = st->ppid;
+    }
+    t.announced = true;
+    emit(ev::spawn(clock_(), t.pid, t.ppid, t.name, t.how));
+}
+
+void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
+    switch (m.type) {
+    case channel::MessageType::Hello: {
+        Tracked& t = track(m.pid);
+        t.hello = true;
+        t.ppid = m.a;
+        t.how = channel::toString(static_cast<channel::SpawnHow>(m.b));
+        t.slot = m.c;
+        t.name = m.text1;
+        t.hostPid = senderHostPid;
+        hostToRun_[senderHostPid] = m.pid;
+        if (t.pidfd < 0 && senderHostPid > 0) t.pidfd = openPidFd(senderHostPid);
+        announce(t);
+        if (channel::Slot* s = shared_->slot(t.slot)) {
+            const int line = s->line.load(std::memory_order_relaxed);
+            if (line > 0) {
+                t.line = line;
+                emit(ev::line(clock_(), t.pid, line));
+            }
+        }
+        break;
+    }
+    case channel::MessageType::Gate: {
+        auto it = procs_.find(m.pid);
+        if (it == procs_.end() || !it->second.announced) break;
+        Tracked& t = it->second;
+        if (m.a != t.line) {
+            t.line = m.a;
+            emit(ev::line(clock_(), t.pid, m.a));
+        }
+        setState(t, "paused", {});
+        break;
+    }
+    case channel::MessageType::Name: {
+        auto it = procs_.find(m.pid);
+        if (it != procs_.end()) it->second.name = m.text1;
+        break;
+    }
+    case channel::MessageType::Reaped: {
+        // Init reaped an orphan or the main process: the one source of exit status that
+        // works on every kernel for init's own children.
+        reapedStatus_[m.pid] = m.a;
+        auto it = procs_.find(m.pid);
+        if (it != procs_.end() && !it->second.gone) {
+            if (!it->second.waitStatus) it->second.waitStatus = m.a;
+            it->second.ppid = initPid_;
+            markGone(it->second);
+        }
+        break;
+    }
+    case channel::MessageType::Error: break; // the engine reports errors itself
+    }
+}
+
+void Observer::onPidFd(int pidfd, short revents) {
+    for (auto& [pid, t] : procs_) {
+        if (t.pidfd != pidfd) continue;
+        if (revents & POLLHUP) {
+            markGone(t);
+        } else if ((revents & POLLIN) && !t.exited) {
+            anyExitSinceSample_ = true;
+            update(t, true);
+            if (!t.exited) markExited(t); // already reaped before the stat could say zombie
+            // Its children have just been handed to init: look at them now, not in 10 ms.
+            for (auto& [otherPid, other] : procs_) {
+                if (other.ppid == pid && !other.gone) update(other, true);
+            }
+        }
+        return;
+    }
+}
+
+void Observer::onInitExited(int waitStatus) {
+    auto it = procs_.find(initPid_);
+    if (it == procs_.end() || it->second.gone) return;
+    it->second.waitStatus = waitStatus;
+    markGone(it->second);
+}
+
+void Observer::markExited(Tracked& t) {
+    if (t.exited) return;
+    t.exited = true;
+    if (!t.announced) announce(t);
+    if (!t.waitStatus && t.pidfd >= 0) t.waitStatus = exitStatusFromPidFd(t.pidfd);
+    if (!t.waitStatus) {
+        auto r = reapedStatus_.find(t.pid);
+        if (r != reapedStatus_.end()) t.waitStatus = r->second;
+    }
+    const double now = clock_();
+    if (t.waitStatus && WIFSIGNALED(*t.waitStatus)) emit(ev::exitSignal(now, t.pid, WTERMSIG(*t.waitStatus)));
+    else if (t.waitStatus) emit(ev::exitCode(now, t.pid, WEXITSTATUS(*t.waitStatus)));
+    else emit(protocol::Event(now, t.pid, protocol::EventKind::Exit));
+}
+
+void Observer::markGone(Tracked& t) {
+    if (t.gone) return;
+    if (!t.exited) markExited(t);
+    t.gone = true;
+    emit(ev::reap(clock_(), t.pid, t.ppid));
+    if (t.slot >= 0) shared_->release(t.slot);
+    if (t.pidfd >= 0) close(t.pidfd);
+    t.pidfd = -1;
+    t.dir = proc::ProcDir();
+    if (t.hostPid) hostToRun_.erase(t.hostPid);
+}
+
+std::string Observer::waitReason(Tracked& t) {
+    if (channel::Slot* s = shared_->slot(t.slot)) {
+        const auto on = static_cast<channel::WaitReason>(s->on.load(std::memory_order_relaxed));
+        if (on != channel::WaitReason::None) return channel::toString(on);
+    }
+    // Not in one of our calls: ask the kernel which system call it is blocked in.
+    const auto call = t.dir.syscall();
+    if (!call) return {};
+    switch (*call) {
+    case SYS_wait4:
+    case SYS_waitid: return "wait";
+    case SYS_clock_nanosleep:
+    case SYS_nanosleep: return "sleep";
+    case SYS_read:
+    case SYS_readv:
+    case SYS_pread64:
+    case SYS_write:
+    case SYS_poll:
+    case SYS_ppoll:
+    case SYS_select:
+    case SYS_pselect6:
+    case SYS_epoll_wait:
+    case SYS_epoll_pwait:
+    case SYS_recvfrom:
+    case SYS_recvmsg:
+    case SYS_accept:
+    case SYS_accept4: return "io";
+    default: return {};
+    }
+}
+
+void Observer::setState(Tracked& t, const std::string& state, const std::string& on) {
+    if (t.state == state && t.on == on) return;
+    t.state = state;
+    t.on = on;
+    emit(ev::state(clock_(), t.pid, state, on));
+}
+
+void Observer::update(Tracked& t, bool forceStat) {
+    if (t.gone || !t.dir.valid()) return;
+    auto sched = t.dir.schedStat();
+    if (!sched) {
+        markGone(t); // reaped between the listing and now
+        return;
+    }
+    const bool ran = !t.haveSched || sched->runNs != t.lastSched.runNs || sched->waitNs != t.lastSched.waitNs;
+    const int64_t now = channel::monotonicNs();
+    proc::Window w{t.lastSched, *sched, static_cast<uint64_t>(std::max<int64_t>(now - lastSampleNs_, 1))};
+    t.runDelta = sched->runNs >= t.lastSched.runNs ? sched->runNs - t.lastSched.runNs : 0;
+    const bool needStat = forceStat || ran || t.forceStat || ++t.samplesSinceStat >= kStatEverySamples ||
+                          t.letter == 'R' || t.letter == '?';
+    if (needStat) {
+        auto st = t.dir.stat();
+        if (!st) {
+            markGone(t);
+            return;
+        }
+        t.samplesSinceStat = 0;
+        t.forceStat = false;
+        t.letter = st->stateLetter;
+        if (st->comm != t.comm) {
+            if (!t.comm.empty() && t.announced && t.hello) emit(ev::exec(clock_(), t.pid, st->comm));
+            t.comm = st->comm;
+        }
+        // A zombie is adopted too when its parent dies: init then reaps it.
+        if (t.announced && st->ppid != t.ppid && st->ppid != 0) {
+            emit(ev::reparent(clock_(), t.pid, t.ppid, st->ppid));
+        }
+        t.ppid = st->ppid;
+        // A zombie's stat carries its wait status (field 52), 0 included.
+        if (st->state == proc::TaskState::Zombie && !t.waitStatus) t.waitStatus = st->exitCode;
+        t.runState = proc::classify(st->state, w);
+    } else if (t.runState == proc::RunState::Running || t.runState == proc::RunState::Ready) {
+        t.runState = proc::classify(proc::taskStateFromLetter(t.letter), w);
+    }
+    t.lastSched = *sched;
+    t.haveSched = true;
+
+    if (!t.announced) return; // states start after spawn
+    if (t.runState == proc::RunState::Zombie) {
+        markExited(t);
+        setState(t, "zombie", {});
+        return;
+    }
+    // Lines.
+    if (channel::Slot* s = shared_->slot(t.slot)) {
+        const int line = s->line.load(std::memory_order_relaxed);
+        if (line > 0 && line != t.line) {
+            t.line = line;
+            emit(ev::line(clock_(), t.pid, line));
+        }
+        if (s->atGate.load(std::memory_order_acquire) && t.runState == proc::RunState::Waiting) {
+            setState(t, "paused", {});
+            return;
+        }
+    }
+    if (t.runState == proc::RunState::Waiting) {
+        // What it waits on changes only if it ran, or if it moved into one of our calls.
+        setState(t, "waiting", (ran || t.state != "waiting" || needStat) ? waitReason(t) : t.on);
+    }
+    // running/ready are settled in sample(), once every process's share is known.
+}
+
+void Observer::sample() {
+    const std::vector<int> pids = root_.listPids();
+    for (const int pid : pids) {
+        auto it = procs_.find(pid);
+        if (it == procs_.end() || it->second.gone) track(pid);
+    }
+    const bool forceAll = anyExitSinceSample_;
+    anyExitSinceSample_ = false;
+    for (auto& [pid, t] : procs_) {
+        if (t.gone) continue;
+        if (!std::binary_search(pids.begin(), pids.end(), pid)) {
+            if (t.announced || t.hello) markGone(t);
+            else t.gone = true; // born and gone between two samples, never introduced
+            continue;
+        }
+        update(t, forceAll);
+    }
+    announceDue(false);
+
+    // At most `cpus` processes are really on a CPU at once; the deltas say which.
+    std::vector<Tracked*> runnable;
+    for (auto& [pid, t] : procs_) {
+        if (!t.gone && t.announced && !t.exited &&
+            (t.runState == proc::RunState::Running || t.runState == proc::RunState::Ready))
+            runnable.push_back(&t);
+    }
+    std::vector<proc::RunState> states;
+    std::vector<uint64_t> deltas;
+    for (auto* t : runnable) {
+        states.push_back(t->runState);
+        deltas.push_back(t->runDelta);
+    }
+    states = proc::capRunning(std::move(states), deltas, cpus_);
+    for (std::size_t i = 0; i < runnable.size(); ++i) setState(*runnable[i], toState(states[i]), {});
+
+    lastSampleNs_ = channel::monotonicNs();
+    // Forget the reaped, keeping nothing that could be confused with a reused pid.
+    std::erase_if(procs_, [](const auto& kv) { return kv.second.gone; });
+}
+
+void Observer::announceDue(bool force) {
+    const int64_t now = channel::monotonicNs();
+    for (auto& [pid, t] : procs_) {
+        if (!t.announced && !t.gone && (force || now - t.firstSeenNs >= kHelloGraceNs)) {
+            announce(t);
+            update(t, true);
+        }
+    }
+}
+
+int Observer::runPidOf(pid_t hostPid) {
+    auto it = hostToRun_.find(hostPid);
+    if (it != hostToRun_.end()) return it->second;
+    if (!inNamespace_) return static_cast<int>(hostPid);
+    // Not introduced (a program the run exec'd, say): the machine's /proc names both pids.
+    proc::ProcRoot host = proc::ProcRoot::open("/proc");
+    proc::ProcDir d = host.process(static_cast<int>(hostPid));
+    const std::vector<int> ids = d.nsPids();
+    if (ids.size() >= 2) {
+        hostToRun_[hostPid] = ids.back();
+        return ids.back();
+    }
+    return 0;
+}
+
+std::vector<int> Observer::pidFds() const {
+    std::vector<int> fds;
+    for (const auto& [pid, t] : procs_) {
+        if (t.pidfd >= 0 && !t.gone) fds.push_back(t.pidfd);
+    }
+    return fds;
+}
+
+std::vector<pid_t> Observer::hostPids() const {
+    std::vector<pid_t> out;
+    for (const auto& [pid, t] : procs_) {
+        if (t.hostPid > 0 && !t.gone) out.push_back(t.hostPid);
+    }
+    return out;
+}
+
+int Observer::liveCount() const {
+    return static_cast<int>(std::count_if(procs_.begin(), procs_.end(),
+                                          [](const auto& kv) { return !kv.second.gone; }));
+}
+
+int Observer::slotOf(int pid) const {
+    auto it = procs_.find(pid);
+    return it == procs_.end() || it->second.gone ? -1 : it->second.slot;
+}
+
+bool Observer::isMain(int pid) const {
+    auto it = procs_.find(pid);
+    return it != procs_.end() && it->second.how == "main";
+}
+
+std::vector<int> Observer::pausedSlots() const {
+    std::vector<int> out;
+    for (const auto& [pid, t] : procs_) {
+        if (!t.gone && t.slot >= 0 && t.state == "paused") out.push_back(t.slot);
+    }
+    return out;
+}
+
+} // namespace forkscope::observer

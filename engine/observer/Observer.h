@@ -1,0 +1,76 @@
+#pragma once
+// Watches every process of a run: their births, states, lines, exits, reaping and adoption,
+// and turns what changed into events. It reads the run's own /proc (so pids are the run's),
+// the runtime's shared slots (lines, what a process blocks on, step gates), the messages the
+// processes send, and a pidfd per process for the exact moment of exit and reaping.
+
+#include "engine/channel/Message.h"
+#include "engine/channel/SharedState.h"
+#include "engine/observer/Tracked.h"
+#include "engine/proc/ProcRoot.h"
+#include "engine/protocol/Event.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace forkscope::observer {
+
+class Observer {
+public:
+    using Sink = std::function<void(protocol::Event&&)>;
+    using Clock = std::function<double()>; // scenario seconds
+
+    Observer(channel::SharedState* shared, int cpus, Sink sink, Clock clock);
+    ~Observer();
+    Observer(const Observer&) = delete;
+    Observer& operator=(const Observer&) = delete;
+
+    // `procPath` shows the run's processes; `initHostPid` is PID 1 of the run as the engine
+    // sees it (its own pid in subreaper mode).
+    bool open(const std::string& procPath, pid_t initHostPid, bool inNamespace, std::string* error);
+
+    void onMessage(const channel::Message& m, pid_t senderHostPid);
+    void onPidFd(int pidfd, short revents);
+    // The engine reaped init (its child): the run is over.
+    void onInitExited(int waitStatus);
+    // A full look at every process; cheap for those that did not run since the last one.
+    void sample();
+
+    // The pid the run sees for a process the engine knows by its host pid; 0 if unknown.
+    int runPidOf(pid_t hostPid);
+    std::vector<int> pidFds() const;
+    std::vector<pid_t> hostPids() const;
+    int liveCount() const; // processes not yet reaped, init included
+    int slotOf(int pid) const;
+    bool isMain(int pid) const;
+    std::vector<int> pausedSlots() const;
+    const std::map<int, Tracked>& processes() const { return procs_; }
+
+private:
+    Tracked& track(int pid);
+    void announce(Tracked& t);
+    void announceDue(bool force);
+    void update(Tracked& t, bool forceStat);
+    void setState(Tracked& t, const std::string& state, const std::string& on);
+    void markExited(Tracked& t);
+    void markGone(Tracked& t);
+    std::string waitReason(Tracked& t);
+    void emit(protocol::Event&& e) { sink_(std::move(e)); }
+
+    channel::SharedState* shared_;
+    int cpus_;
+    Sink sink_;
+    Clock clock_;
+    proc::ProcRoot root_;
+    bool inNamespace_ = true;
+    int initPid_ = 1;
+    std::map<int, Tracked> procs_;        // by run pid, live and recently gone
+    std::map<pid_t, int> hostToRun_;
+    std::map<int, int> reapedStatus_;     // from init: run pid -> wait status
+    int64_t lastSampleNs_ = 0;
+    bool anyExitSinceSample_ = false;
+};
+
+} // namespace forkscope::observer

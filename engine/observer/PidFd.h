@@ -1,0 +1,16 @@
+#pragma once
+// pidfds let the engine hear of a process's exit (POLLIN) and of its reaping (POLLHUP) the
+// moment they happen, though the engine is not the parent. Since Linux 6.15 the exit status
+// can be read from the pidfd even after another process reaped it; before that the engine
+// falls back to the zombie's /proc/PID/stat and to what init reports.
+
+#include <optional>
+#include <sys/types.h>
+
+namespace forkscope::observer {
+
+int openPidFd(pid_t hostPid) noexcept; // -1 on failure
+// The wait status of an exited process, if this kernel can tell.
+std::optional<int> exitStatusFromPidFd(int pidfd) noexcept;
+
+} // namespace forkscope::observer

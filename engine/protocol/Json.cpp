@@ -1,0 +1,250 @@
+#include "engine/protocol/Json.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace forkscope::protocol {
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is not one.
+std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    if (b0 < 0x80) return 1;
+    if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2) len = 2;
+    else if ((b0 & 0xF0) == 0xE0) len = 3;
+    else if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4) len = 4;
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+    }
+    return len;
+}
+
+} // namespace
+
+void appendJsonString(std::string& out, std::string_view text) {
+    out.push_back('"');
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            const std::size_t len = utf8SequenceLength(text, i);
+            if (len == 0) {
+                out += "\\ufffd";
+                ++i;
+            } else {
+                out.append(text.substr(i, len));
+                i += len;
+            }
+            continue;
+        }
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out.push_back(static_cast<char>(c));
+            }
+        }
+        ++i;
+    }
+    out.push_back('"');
+}
+
+void appendJsonNumber(std::string& out, double value) {
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    char buf[32];
+    if (value == std::floor(value) && std::fabs(value) < 1e15) {
+        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(value));
+    } else {
+        std::snprintf(buf, sizeof buf, "%.6f", value);
+        // Trim trailing zeros: 0.250000 -> 0.25.
+        std::string_view v(buf);
+        while (v.size() > 1 && v.back() == '0') v.remove_suffix(1);
+        out.append(v);
+        return;
+    }
+    out += buf;
+}
+
+namespace {
+
+class Parser {
+public:
+    Parser(std::string_view text, JsonError* error) : text_(text), error_(error) {}
+
+    std::optional<JsonObject> object() {
+        JsonObject result;
+        skipSpace();
+        if (!consume('{')) return fail("expected '{'");
+        skipSpace();
+        if (consume('}')) return finish(std::move(result));
+        for (;;) {
+            skipSpace();
+            auto key = string();
+            if (!key) return std::nullopt;
+            skipSpace();
+            if (!consume(':')) return fail("expected ':'");
+            skipSpace();
+            auto v = value();
+            if (!v) return std::nullopt;
+            result.insert_or_assign(std::move(*key), std::move(*v));
+            skipSpace();
+            if (consume(',')) continue;
+            if (consume('}')) return finish(std::move(result));
+            return fail("expected ',' or '}'");
+        }
+    }
+
+private:
+    std::optional<JsonObject> finish(JsonObject obj) {
+        skipSpace();
+        if (pos_ != text_.size()) return fail("unexpected text after the object");
+        return obj;
+    }
+
+    std::nullopt_t fail(const char* message) {
+        if (error_) *error_ = {message, pos_};
+        return std::nullopt;
+    }
+
+    void skipSpace() {
+        while (pos_ < text_.size() &&
+               (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\r' || text_[pos_] == '\n'))
+            ++pos_;
+    }
+
+    bool consume(char c) {
+        if (pos_ < text_.size() && text_[pos_] == c) {
+            ++pos_;
+            return true;
+        }
+        return false;
+    }
+
+    bool consumeWord(std::string_view w) {
+        if (text_.substr(pos_, w.size()) == w) {
+            pos_ += w.size();
+            return true;
+        }
+        return false;
+    }
+
+    std::optional<JsonValue> value() {
+        if (pos_ >= text_.size()) return fail("expected a value");
+        const char c = text_[pos_];
+        if (c == '"') {
+            auto s = string();
+            if (!s) return std::nullopt;
+            return JsonValue{std::move(*s)};
+        }
+        if (consumeWord("true")) return JsonValue{true};
+        if (consumeWord("false")) return JsonValue{false};
+        if (consumeWord("null")) return JsonValue{nullptr};
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            const std::string num(text_.substr(pos_, text_.find_first_of(",} \t\r\n", pos_) - pos_));
+            char* end = nullptr;
+            const double d = std::strtod(num.c_str(), &end);
+            if (end == num.c_str() || *end != '\0') return fail("malformed number");
+            pos_ += num.size();
+            return JsonValue{d};
+        }
+        if (c == '{' || c == '[') return fail("nested values are not supported");
+        return fail("expected a value");
+    }
+
+    static void appendUtf8(std::string& out, unsigned cp) {
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+    }
+
+    std::optional<unsigned> hex4() {
+        if (pos_ + 4 > text_.size()) return std::nullopt;
+        unsigned v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char h = text_[pos_++];
+            v <<= 4;
+            if (h >= '0' && h <= '9') v |= static_cast<unsigned>(h - '0');
+            else if (h >= 'a' && h <= 'f') v |= static_cast<unsigned>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F') v |= static_cast<unsigned>(h - 'A' + 10);
+            else return std::nullopt;
+        }
+        return v;
+    }
+
+    std::optional<std::string> string() {
+        if (!consume('"')) return fail("expected a string");
+        std::string out;
+        while (pos_ < text_.size()) {
+            const char c = text_[pos_++];
+            if (c == '"') return out;
+            if (c != '\\') {
+                out.push_back(c);
+                continue;
+            }
+            if (pos_ >= text_.size()) break;
+            const char e = text_[pos_++];
+            switch (e) {
+            case '"': out.push_back('"'); break;
+            case '\\': out.push_back('\\'); break;
+            case '/': out.push_back('/'); break;
+            case 'b': out.push_back('\b'); break;
+            case 'f': out.push_back('\f'); break;
+            case 'n': out.push_back('\n'); break;
+            case 'r': out.push_back('\r'); break;
+            case 't': out.push_back('\t'); break;
+            case 'u': {
+                auto cp = hex4();
+                if (!cp) return fail("malformed \\u escape");
+                if (*cp >= 0xD800 && *cp < 0xDC00 && consumeWord("\\u")) {
+                    auto lo = hex4();
+                    if (!lo || *lo < 0xDC00 || *lo >= 0xE000) return fail("malformed surrogate pair");
+                    *cp = 0x10000 + ((*cp - 0xD800) << 10) + (*lo - 0xDC00);
+                }
+                appendUtf8(out, *cp);
+                break;
+            }
+            default: return fail("unknown escape");
+            }
+        }
+        return fail("unterminated string");
+    }
+
+    std::string_view text_;
+    JsonError* error_;
+    std::size_t pos_ = 0;
+};
+
+} // namespace
+
+std::optional<JsonObject> parseFlatObject(std::string_view text, JsonError* error) {
+    return Parser(text, error).object();
+}
+
+} // namespace forkscope::protocol

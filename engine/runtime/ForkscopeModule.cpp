@@ -1,0 +1,132 @@
+#include "engine/runtime/ForkscopeModule.h"
+
+#include "engine/runtime/ProcessContext.h"
+#include "engine/runtime/PyUtil.h"
+
+#include <frameobject.h>
+#include <pybind11/embed.h>
+
+namespace forkscope::runtime {
+
+namespace {
+
+// Code objects compiled from one file share one filename object, so identity answers "is this
+// the script?" almost always; the string comparison runs once per new filename object.
+struct ScriptMatcher {
+    PyObject* script = nullptr; // owned
+    PyObject* lastYes = nullptr;
+    PyObject* lastNo = nullptr;
+
+    bool matches(PyObject* filename) {
+        if (filename == lastYes) return true;
+        if (filename == lastNo) return false;
+        const bool yes = PyUnicode_Compare(filename, script) == 0;
+        if (PyErr_Occurred()) PyErr_Clear();
+        (yes ? lastYes : lastNo) = filename;
+        return yes;
+    }
+};
+ScriptMatcher g_matcher;
+py::object g_realSleep;
+
+// Runs before every line CPython executes. Only lines of the learner's script count: their
+// number goes to the shared slot (the engine samples it) and, while the run is paused, the
+// process waits at the gate until the engine lets it take the line.
+int traceLine(PyObject*, PyFrameObject* frame, int what, PyObject*) {
+    if (what != PyTrace_LINE) return 0;
+    PyCodeObject* code = PyFrame_GetCode(frame);
+    const bool ours = g_matcher.matches(code->co_filename);
+    Py_DECREF(code);
+    if (!ours) return 0;
+    ProcessContext& ctx = context();
+    channel::Slot* slot = ctx.mySlot();
+    if (!slot) return 0;
+    const int line = PyFrame_GetLineNumber(frame);
+    slot->line.store(line, std::memory_order_relaxed);
+    if (ctx.shared->paused.load(std::memory_order_acquire)) {
+        channel::send(ctx.controlFd, {channel::MessageType::Gate, ctx.pid, line, 0, 0, {}, {}});
+        Py_BEGIN_ALLOW_THREADS ctx.shared->gate(ctx.slot);
+        Py_END_ALLOW_THREADS
+    }
+    return 0;
+}
+
+std::string currentProcessName() {
+    try {
+        py::module_ mp = py::module_::import("multiprocessing");
+        return py::str(mp.attr("current_process")().attr("name"));
+    } catch (py::error_already_set&) {
+        return "MainProcess";
+    }
+}
+
+void afterForkInChild() {
+    ProcessContext& ctx = context();
+    const channel::SpawnHow how = ctx.pendingHow;
+    const std::string name = how == channel::SpawnHow::Process ? ctx.pendingName : currentProcessName();
+    ctx.pendingHow = channel::SpawnHow::Fork;
+    ctx.pendingName.clear();
+    announceSelf(how, name);
+}
+
+// time.sleep, scaled by the run's speed. The real time.sleep does the sleeping, so the process
+// is in the same system call as under python3; only its length changes.
+py::object scaledSleep(py::object seconds) {
+    if (!PyFloat_Check(seconds.ptr()) && !PyLong_Check(seconds.ptr())) return g_realSleep(seconds);
+    const double s = py::cast<double>(seconds);
+    if (!(s > 0)) return g_realSleep(seconds); // zero, negative (ValueError) or NaN: as CPython
+    BlockedOn blocked(channel::WaitReason::Sleep);
+    return g_realSleep(realSeconds(s));
+}
+
+void excepthook(py::handle type, py::handle value, py::handle tb) {
+    const ProcessContext& ctx = context();
+    const ExceptionSite site = describeException(type.ptr(), value.ptr(), tb.ptr(), ctx.script);
+    channel::ErrorWhat what = channel::ErrorWhat::Exception;
+    if (PyErr_GivenExceptionMatches(type.ptr(), PyExc_SyntaxError)) what = channel::ErrorWhat::Syntax;
+    else if (py::hasattr(value, "_forkscope_unsupported")) what = channel::ErrorWhat::Unsupported;
+    else if (PyErr_GivenExceptionMatches(type.ptr(), PyExc_MemoryError)) what = channel::ErrorWhat::Limit;
+    sendError(what, site.file, site.line, site.message);
+    py::module_::import("sys").attr("__excepthook__")(type, value, tb);
+}
+
+} // namespace
+
+PyObject* initForkscopeModule() {
+    static PyModuleDef def{PyModuleDef_HEAD_INIT, "_forkscope", nullptr, -1, nullptr,
+                           nullptr, nullptr, nullptr, nullptr};
+    try {
+        auto m = py::reinterpret_steal<py::module_>(PyModule_Create(&def));
+        if (!m) return nullptr;
+        m.doc() = "Forkscope's hooks inside the run's processes.";
+        m.def("after_fork_in_child", &afterForkInChild);
+        m.def("sleep", &scaledSleep, py::arg("seconds"),
+              "time.sleep at the run's speed (the real call, scaled)");
+        m.def("excepthook", &excepthook);
+        return m.release().ptr();
+    } catch (py::error_already_set& e) {
+        e.restore();
+        return nullptr;
+    }
+}
+
+bool installHooks() {
+    try {
+        ProcessContext& ctx = context();
+        g_matcher.script = PyUnicode_FromString(ctx.script.c_str());
+        auto fs = py::module_::import("_forkscope");
+        auto time = py::module_::import("time");
+        g_realSleep = time.attr("sleep");
+        time.attr("sleep") = fs.attr("sleep");
+        py::module_::import("os").attr("register_at_fork")(
+            py::arg("after_in_child") = fs.attr("after_fork_in_child"));
+        py::module_::import("sys").attr("excepthook") = fs.attr("excepthook");
+        PyEval_SetTrace(&traceLine, nullptr);
+        return true;
+    } catch (py::error_already_set& e) {
+        e.restore();
+        return false;
+    }
+}
+
+} // namespace forkscope::runtime

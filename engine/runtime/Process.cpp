@@ -1,0 +1,493 @@
+#include "engine/runtime/Process.h"
+
+#include "engine/channel/Message.h"
+#include "engine/runtime/ProcessContext.h"
+
+#include <cerrno>
+#include <cmath>
+#include <csignal>
+#include <memory>
+#include <cstring>
+#include <poll.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace forkscope::runtime {
+
+namespace {
+
+// Child of Process in C++ only so that each Python-visible class has its own type name,
+// which repr() and default names show.
+struct ChildProcess : Process {};
+struct MainProcess : Process {};
+struct ParentProcess : Process {};
+
+// CPython's module globals, per process. Deliberately never destroyed: they hold Python
+// objects, and C++ static destructors run after the interpreter is gone.
+struct State {
+    py::object current;
+    py::object parent = py::none();
+    std::vector<py::object> children; // in start order, so active_children() is stable
+    int counter = 0;                  // itertools.count(1) in CPython
+    bool exiting = false;
+};
+State& state() {
+    static State* s = new State();
+    return *s;
+}
+
+Process& impl(py::handle self) { return self.cast<Process&>(); }
+
+bool isCurrent(py::handle self) { return self.is(state().current); }
+
+void checkClosed(const Process& p) {
+    if (p.closed) raise(PyExc_ValueError, "process object is closed");
+}
+
+std::string nameOf(py::handle self) {
+    const Process& p = impl(self);
+    if (p.name) return *p.name;
+    std::string n = py::str(py::type::of(self).attr("__name__"));
+    n += '-';
+    for (std::size_t i = 0; i < p.identity.size(); ++i) {
+        if (i) n += ':';
+        n += std::to_string(p.identity[i]);
+    }
+    return n;
+}
+
+int toExitCode(int status) {
+    if (WIFSIGNALED(status)) return -WTERMSIG(status);
+    return WEXITSTATUS(status);
+}
+
+// os.waitpid with CPython's EINTR handling: retry unless a signal handler raised.
+std::optional<int> waitpidChecked(pid_t pid, int flags, int* status) {
+    for (;;) {
+        pid_t r;
+        int err;
+        {
+            py::gil_scoped_release nogil;
+            r = waitpid(pid, status, flags);
+            err = errno;
+        }
+        if (r >= 0) return r;
+        if (err == EINTR) {
+            if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+            continue;
+        }
+        return std::nullopt; // ECHILD: not (or no longer) ours, as Popen.poll treats it
+    }
+}
+
+// Popen.poll: reaps the child if it has exited (flags WNOHANG) or waits for it (0).
+std::optional<int> poll(Process& p, int flags) {
+    if (!p.returncode) {
+        int status = 0;
+        std::optional<int> r;
+        {
+            std::optional<BlockedOn> blocked;
+            if (flags == 0) blocked.emplace(channel::WaitReason::Join);
+            r = waitpidChecked(p.pid, flags, &status);
+        }
+        if (r && *r == p.pid) {
+            p.returncode = toExitCode(status);
+            if (p.pidfd >= 0) close(p.pidfd);
+            p.pidfd = -1;
+        }
+    }
+    return p.returncode;
+}
+
+// True once the child has exited (a zombie or gone), waiting at most `seconds` of lesson time.
+bool waitForExit(Process& p, double seconds) {
+    BlockedOn blocked(channel::WaitReason::Join);
+    const int64_t deadline = channel::monotonicNs() + static_cast<int64_t>(realSeconds(seconds) * 1e9);
+    for (;;) {
+        const int64_t left = deadline - channel::monotonicNs();
+        const int ms = left <= 0 ? 0 : static_cast<int>(std::ceil(static_cast<double>(left) / 1e6));
+        int r;
+        int err;
+        if (p.pidfd >= 0) {
+            pollfd pfd{p.pidfd, POLLIN, 0};
+            py::gil_scoped_release nogil;
+            r = ::poll(&pfd, 1, ms);
+            err = errno;
+        } else {
+            // No pidfd (old kernel): look, then sleep a little, until the deadline.
+            siginfo_t info{};
+            r = waitid(P_PID, static_cast<id_t>(p.pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+                        info.si_pid == p.pid
+                    ? 1
+                    : 0;
+            err = errno;
+            if (r == 0 && ms > 0) {
+                py::gil_scoped_release nogil;
+                usleep(static_cast<useconds_t>(std::min(ms, 5) * 1000));
+                continue;
+            }
+        }
+        if (r > 0) return true;
+        if (r == 0) return false;
+        if (err == EINTR) {
+            if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+            continue;
+        }
+        return true; // the pidfd is unusable: let waitpid say what happened
+    }
+}
+
+std::optional<int> popenWait(Process& p, const py::object& timeout) {
+    if (p.returncode) return p.returncode;
+    if (!timeout.is_none()) {
+        const double t = py::cast<double>(timeout);
+        if (!waitForExit(p, t)) return std::nullopt;
+        return poll(p, t == 0.0 ? WNOHANG : 0);
+    }
+    return poll(p, 0);
+}
+
+void discardChild(py::handle self) {
+    auto& children = state().children;
+    for (auto it = children.begin(); it != children.end(); ++it) {
+        if (it->is(self)) {
+            children.erase(it);
+            return;
+        }
+    }
+}
+
+// process._cleanup: forget (and reap) the children that have finished.
+void cleanup() {
+    auto children = state().children; // poll() may discard
+    for (auto& child : children) {
+        Process& p = impl(child);
+        if (p.pid && poll(p, WNOHANG)) discardChild(child);
+    }
+}
+
+void sendSignal(Process& p, int sig) {
+    if (p.returncode) return;
+    if (kill(p.pid, sig) != 0 && errno != ESRCH) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        throw py::error_already_set();
+    }
+}
+
+void requirePopen(const Process& p, const char* method) {
+    if (!p.pid) raise(PyExc_AttributeError, std::string("'NoneType' object has no attribute '") + method + "'");
+}
+
+const char* signalName(int sig) {
+    switch (sig) {
+    case SIGINT: return "SIGINT";
+    case SIGKILL: return "SIGKILL";
+    case SIGTERM: return "SIGTERM";
+    case SIGHUP: return "SIGHUP";
+    case SIGQUIT: return "SIGQUIT";
+    case SIGABRT: return "SIGABRT";
+    case SIGSEGV: return "SIGSEGV";
+    case SIGPIPE: return "SIGPIPE";
+    case SIGALRM: return "SIGALRM";
+    case SIGUSR1: return "SIGUSR1";
+    case SIGUSR2: return "SIGUSR2";
+    default: return nullptr;
+    }
+}
+
+int bootstrap(py::object self);
+
+void start(py::object self) {
+    Process& p = impl(self);
+    checkClosed(p);
+    if (p.pid) raise(PyExc_AssertionError, "cannot start a process twice");
+    if (p.parentPid != getpid())
+        raise(PyExc_AssertionError, "can only start a process object created by current process");
+    if (impl(state().current).daemon)
+        raise(PyExc_AssertionError, "daemonic processes are not allowed to have children");
+    cleanup();
+    flushStdStreams();
+
+    ProcessContext& ctx = context();
+    ctx.pendingHow = channel::SpawnHow::Process;
+    ctx.pendingName = nameOf(self);
+    PyOS_BeforeFork();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        PyOS_AfterFork_Child(); // runs the at-fork hooks: the child announces itself
+        _exit(bootstrap(self));
+    }
+    const int err = errno;
+    PyOS_AfterFork_Parent();
+    ctx.pendingHow = channel::SpawnHow::Fork;
+    ctx.pendingName.clear();
+    if (pid < 0) {
+        errno = err;
+        PyErr_SetFromErrno(PyExc_OSError);
+        throw py::error_already_set();
+    }
+    p.pid = pid;
+    p.pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+    // CPython drops these in the parent once started, so the target's objects do not live on
+    // for as long as the Process object does.
+    p.target = py::none();
+    p.args = py::tuple();
+    p.kwargs = py::dict();
+    state().children.push_back(self);
+}
+
+// Process._bootstrap, in the child.
+int bootstrap(py::object self) {
+    State& st = state();
+    Process& p = impl(self);
+    auto parent = py::cast(new ParentProcess(), py::return_value_policy::take_ownership);
+    Process& pp = impl(parent);
+    pp.kind = Process::Kind::Parent;
+    pp.name = p.parentName;
+    pp.pid = p.parentPid.value_or(0);
+    st.current = self;
+    st.parent = parent;
+    st.children.clear();
+    st.counter = 0;
+
+    int exitcode = 1;
+    try {
+        try {
+            self.attr("run")();
+            exitcode = 0;
+        } catch (py::error_already_set&) {
+            exitFunction(); // `finally: util._exit_function()`
+            throw;
+        }
+        exitFunction();
+    } catch (py::error_already_set& e) {
+        if (e.matches(PyExc_SystemExit)) {
+            py::object code = e.value().attr("code");
+            if (code.is_none()) exitcode = 0;
+            else if (PyLong_Check(code.ptr())) exitcode = code.cast<int>();
+            else {
+                py::module_::import("sys").attr("stderr").attr("write")(py::str(code) + py::str("\n"));
+                exitcode = 1;
+            }
+        } else {
+            exitcode = 1;
+            py::module_::import("sys").attr("stderr").attr("write")("Process " + nameOf(self) + ":\n");
+            e.restore();
+            // The traceback, as traceback.print_exc() shows it, through sys.excepthook, which
+            // also reports the error to the engine.
+            PyErr_Print();
+        }
+    }
+    py::module_ sys = py::module_::import("sys");
+    if (sys.attr("modules").contains("threading")) {
+        try {
+            sys.attr("modules")["threading"].attr("_shutdown")();
+        } catch (py::error_already_set&) {
+        }
+    }
+    flushStdStreams();
+    return exitcode;
+}
+
+ChildProcess* makeProcess(py::object group, py::object target, py::object name, py::object args,
+                       py::object kwargs, py::object daemon) {
+    if (!group.is_none()) raise(PyExc_AssertionError, "group argument must be None for now");
+    State& st = state();
+    const Process& cur = impl(st.current);
+    auto p = std::make_unique<ChildProcess>();
+    p->identity = cur.identity;
+    p->identity.push_back(++st.counter);
+    p->daemon = cur.daemon;
+    p->parentPid = getpid();
+    p->parentName = nameOf(st.current);
+    p->target = target;
+    p->args = py::tuple(args);
+    p->kwargs = py::dict(kwargs);
+    if (!name.is_none() && PyObject_IsTrue(name.ptr())) p->name = py::str(name).cast<std::string>();
+    if (!daemon.is_none()) p->daemon = PyObject_IsTrue(daemon.ptr()) != 0;
+    return p.release();
+}
+
+std::string repr(py::object self) {
+    Process& p = impl(self);
+    std::optional<int> exitcode;
+    std::string status;
+    if (isCurrent(self)) status = "started";
+    else if (p.closed) status = "closed";
+    else if (p.parentPid != getpid()) status = "unknown";
+    else if (!p.pid) status = "initial";
+    else {
+        exitcode = poll(p, WNOHANG);
+        status = exitcode ? "stopped" : "started";
+    }
+    std::string out = "<" + py::str(py::type::of(self).attr("__name__")).cast<std::string>();
+    out += " name=" + py::repr(py::str(nameOf(self))).cast<std::string>();
+    if (p.pid && p.kind == Process::Kind::Child) out += " pid=" + std::to_string(p.pid);
+    out += " parent=" + (p.parentPid ? std::to_string(*p.parentPid) : std::string("None"));
+    out += " " + status;
+    if (exitcode) {
+        const char* sig = *exitcode < 0 ? signalName(-*exitcode) : nullptr;
+        out += " exitcode=" + (sig ? std::string("-") + sig : std::to_string(*exitcode));
+    }
+    if (p.daemon) out += " daemon";
+    return out + ">";
+}
+
+} // namespace
+
+Process::~Process() {
+    if (pidfd >= 0) close(pidfd);
+}
+
+py::object currentProcess() { return state().current; }
+py::object parentProcess() { return state().parent; }
+
+py::list activeChildren() {
+    cleanup();
+    py::list out;
+    for (auto& c : state().children) out.append(c);
+    return out;
+}
+
+void exitFunction() {
+    State& st = state();
+    if (st.exiting) return;
+    st.exiting = true;
+    for (auto& child : activeChildren()) {
+        Process& p = impl(child);
+        if (p.daemon) sendSignal(p, SIGTERM);
+    }
+    for (auto& child : activeChildren()) child.attr("join")();
+}
+
+void bindProcessTypes(py::module_& m) {
+    py::class_<Process>(m, "BaseProcess", py::dynamic_attr())
+        .def("run",
+             [](py::object self) {
+                 Process& p = impl(self);
+                 if (PyObject_IsTrue(p.target.ptr()))
+                     p.target(*py::tuple(p.args), **py::dict(p.kwargs));
+             })
+        .def("start", &start)
+        .def(
+            "join",
+            [](py::object self, py::object timeout) {
+                Process& p = impl(self);
+                checkClosed(p);
+                if (p.parentPid != getpid()) raise(PyExc_AssertionError, "can only join a child process");
+                if (!p.pid) raise(PyExc_AssertionError, "can only join a started process");
+                if (popenWait(p, timeout)) discardChild(self);
+            },
+            py::arg("timeout") = py::none())
+        .def("is_alive",
+             [](py::object self) {
+                 Process& p = impl(self);
+                 checkClosed(p);
+                 if (isCurrent(self)) return true;
+                 if (p.parentPid != getpid()) raise(PyExc_AssertionError, "can only test a child process");
+                 if (!p.pid) return false;
+                 if (!poll(p, WNOHANG)) return true;
+                 discardChild(self);
+                 return false;
+             })
+        .def("terminate",
+             [](py::object self) {
+                 Process& p = impl(self);
+                 checkClosed(p);
+                 requirePopen(p, "terminate");
+                 sendSignal(p, SIGTERM);
+             })
+        .def("kill",
+             [](py::object self) {
+                 Process& p = impl(self);
+                 checkClosed(p);
+                 requirePopen(p, "kill");
+                 sendSignal(p, SIGKILL);
+             })
+        .def("close",
+             [](py::object self) {
+                 Process& p = impl(self);
+                 if (p.pid) {
+                     if (!poll(p, WNOHANG))
+                         raise(PyExc_ValueError, "Cannot close a process while it is still running. "
+                                                 "You should first call join() or terminate().");
+                 }
+                 discardChild(self);
+                 p.closed = true;
+             })
+        .def_property(
+            "name", [](py::object self) { return nameOf(self); },
+            [](py::object self, py::object name) {
+                if (!PyUnicode_Check(name.ptr())) raise(PyExc_AssertionError, "name must be a string");
+                impl(self).name = name.cast<std::string>();
+                if (isCurrent(self))
+                    channel::send(context().controlFd, {channel::MessageType::Name, context().pid, 0,
+                                                        0, 0, impl(self).name.value(), {}});
+            })
+        .def_property(
+            "daemon", [](py::object self) { return impl(self).daemon; },
+            [](py::object self, py::object value) {
+                Process& p = impl(self);
+                if (p.pid) raise(PyExc_AssertionError, "process has already started");
+                p.daemon = PyObject_IsTrue(value.ptr()) != 0;
+            })
+        .def_property_readonly("pid",
+                               [](py::object self) -> py::object {
+                                   Process& p = impl(self);
+                                   checkClosed(p);
+                                   if (isCurrent(self)) return py::int_(getpid());
+                                   if (!p.pid) return py::none();
+                                   return py::int_(p.pid);
+                               })
+        .def_property_readonly("ident", [](py::object self) { return self.attr("pid"); })
+        .def_property_readonly("exitcode",
+                               [](py::object self) -> py::object {
+                                   Process& p = impl(self);
+                                   checkClosed(p);
+                                   if (!p.pid) return py::none();
+                                   auto code = poll(p, WNOHANG);
+                                   return code ? py::object(py::int_(*code)) : py::object(py::none());
+                               })
+        .def_property_readonly("_identity", [](py::object self) {
+            py::tuple t(impl(self).identity.size());
+            for (std::size_t i = 0; i < impl(self).identity.size(); ++i) t[i] = impl(self).identity[i];
+            return t;
+        })
+        .def("__repr__", &repr);
+
+    py::class_<ChildProcess, Process>(m, "Process", py::dynamic_attr())
+        .def(py::init(&makeProcess), py::arg("group") = py::none(), py::arg("target") = py::none(),
+             py::arg("name") = py::none(), py::arg("args") = py::tuple(),
+             py::arg("kwargs") = py::dict(), py::kw_only(), py::arg("daemon") = py::none());
+    py::class_<MainProcess, Process>(m, "_MainProcess", py::dynamic_attr());
+    py::class_<ParentProcess, Process>(m, "_ParentProcess", py::dynamic_attr())
+        .def_property_readonly("pid", [](py::object self) { return impl(self).pid; })
+        .def("is_alive", [](py::object self) { return kill(impl(self).pid, 0) == 0 || errno == EPERM; })
+        .def(
+            "join",
+            [](py::object self, py::object timeout) {
+                // The parent is not our child: wait for it to go away, as CPython waits on a
+                // pipe the parent holds.
+                BlockedOn blocked(channel::WaitReason::Join);
+                const double limit = timeout.is_none() ? -1 : py::cast<double>(timeout);
+                const int64_t start = channel::monotonicNs();
+                while (kill(impl(self).pid, 0) == 0 && getppid() == impl(self).pid) {
+                    if (limit >= 0 &&
+                        static_cast<double>(channel::monotonicNs() - start) / 1e9 >= realSeconds(limit))
+                        return;
+                    py::gil_scoped_release nogil;
+                    usleep(5000);
+                }
+            },
+            py::arg("timeout") = py::none());
+
+    State& st = state();
+    auto main = py::cast(new MainProcess(), py::return_value_policy::take_ownership);
+    Process& mp = impl(main);
+    mp.kind = Process::Kind::Main;
+    mp.name = "MainProcess";
+    st.current = main;
+}
+
+} // namespace forkscope::runtime

@@ -1,0 +1,43 @@
+#include "engine/runtime/ProcessContext.h"
+
+#include <unistd.h>
+
+namespace forkscope::runtime {
+
+ProcessContext& context() {
+    static ProcessContext ctx;
+    return ctx;
+}
+
+void announceSelf(channel::SpawnHow how, const std::string& name) {
+    ProcessContext& ctx = context();
+    const int parentLine = ctx.mySlot() ? ctx.mySlot()->line.load(std::memory_order_relaxed) : 0;
+    ctx.pid = getpid();
+    ctx.slot = ctx.shared ? ctx.shared->claim(ctx.pid) : -1;
+    if (channel::Slot* s = ctx.mySlot()) s->line.store(parentLine, std::memory_order_relaxed);
+    channel::send(ctx.controlFd, {channel::MessageType::Hello, ctx.pid, getppid(),
+                                  static_cast<int32_t>(how), ctx.slot, name, {}});
+}
+
+void sendError(channel::ErrorWhat what, const std::string& file, int line, const std::string& message) {
+    const ProcessContext& ctx = context();
+    channel::send(ctx.controlFd, {channel::MessageType::Error, ctx.pid, static_cast<int32_t>(what),
+                                  line, 0, file, message});
+}
+
+BlockedOn::BlockedOn(channel::WaitReason reason) noexcept {
+    if (channel::Slot* s = context().mySlot())
+        previous_ = s->on.exchange(static_cast<uint32_t>(reason), std::memory_order_relaxed);
+}
+
+BlockedOn::~BlockedOn() {
+    if (channel::Slot* s = context().mySlot()) s->on.store(previous_, std::memory_order_relaxed);
+}
+
+double realSeconds(double scenarioSeconds) noexcept {
+    const ProcessContext& ctx = context();
+    const double speed = ctx.shared ? ctx.shared->speed.load(std::memory_order_relaxed) : 1.0;
+    return speed > 0 ? scenarioSeconds / speed : scenarioSeconds;
+}
+
+} // namespace forkscope::runtime
