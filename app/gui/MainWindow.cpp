@@ -1,0 +1,764 @@
+#include "gui/MainWindow.h"
+
+#include "core/EngineClient.h"
+#include "core/Lessons.h"
+#include "core/ProcessTreeModel.h"
+#include "core/RunModel.h"
+#include "gui/CodeView.h"
+#include "gui/ConsoleView.h"
+#include "gui/ProcessTreeStyle.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#ifndef FORKSCOPE_VERSION
+#define FORKSCOPE_VERSION "0"
+#endif
+
+namespace {
+
+constexpr int kMinZoom = -4;
+constexpr int kMaxZoom = 24;
+const QList<double> kSpeeds{0.25, 0.5, 1.0, 2.0, 4.0};
+
+bool isRecordingPath(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1StringView("jsonl") || suffix == QLatin1StringView("json");
+}
+
+QFont baseCodeFont() {
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setPointSize(std::max(font.pointSize(), 11));
+    return font;
+}
+
+} // namespace
+
+MainWindow::MainWindow(const Options& options, QWidget* parent)
+    : QMainWindow(parent), m_options(options), m_run(new RunModel(this)),
+      m_treeModel(new ProcessTreeModel(m_run, this)), m_treeStyle(new ProcessTreeStyle(this)),
+      m_engine(new EngineClient(this)) {
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    m_treeStyle->setSourceModel(m_treeModel);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createCentralWidget();
+    createDocks();
+    createStatusBar();
+
+    connect(m_run, &RunModel::applied, this, &MainWindow::onApplied);
+    connect(m_run, &RunModel::cleared, this, [this] {
+        m_errorsShown = 0;
+        m_noticesShown = 0;
+        m_followedPid = 0;
+        m_followedLine = 0;
+    });
+    connect(m_engine, &EngineClient::eventsArrived, this, [this](const QList<EngineEvent>& events) {
+        if (!m_discardEngineEvents) applyEvents(events);
+    });
+    connect(m_engine, &EngineClient::started, this, &MainWindow::updateActions);
+    connect(m_engine, &EngineClient::finished, this, &MainWindow::onEngineFinished);
+    connect(m_engine, &EngineClient::engineFailed, this, &MainWindow::onEngineFailed);
+
+    resize(1280, 720);
+    if (m_options.useSettings) readSettings();
+    applyZoom();
+    updateActions();
+    updateStatus();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    const auto icon = [this](QStyle::StandardPixmap pixmap) {
+        return style()->standardIcon(pixmap);
+    };
+
+    m_openScriptAction = new QAction(icon(QStyle::SP_DialogOpenButton), tr("&Open Script…"), this);
+    m_openScriptAction->setShortcut(QKeySequence::Open);
+    m_openScriptAction->setToolTip(tr("Open a Python script to run (Ctrl+O)"));
+    connect(m_openScriptAction, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Script"), lastDirectory(), tr("Python scripts (*.py);;All files (*)"));
+        if (!path.isEmpty()) openScript(path);
+    });
+
+    m_openRecordingAction = new QAction(tr("Open &Recording…"), this);
+    m_openRecordingAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    m_openRecordingAction->setToolTip(tr("Replay a saved run (.jsonl)"));
+    connect(m_openRecordingAction, &QAction::triggered, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open Recording"), lastDirectory(),
+                                         tr("Forkscope recordings (*.jsonl);;All files (*)"));
+        if (!path.isEmpty()) openRecording(path);
+    });
+
+    m_saveRecordingAction =
+        new QAction(icon(QStyle::SP_DialogSaveButton), tr("&Save Recording…"), this);
+    m_saveRecordingAction->setShortcut(QKeySequence::Save);
+    m_saveRecordingAction->setToolTip(tr("Save the events of this run, to replay it later"));
+    connect(m_saveRecordingAction, &QAction::triggered, this, [this] {
+        QString suggestion = QFileInfo(m_scriptPath).completeBaseName();
+        if (suggestion.isEmpty()) suggestion = QStringLiteral("run");
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save Recording"),
+            QDir(lastDirectory()).filePath(suggestion + QStringLiteral(".jsonl")),
+            tr("Forkscope recordings (*.jsonl)"));
+        if (!path.isEmpty()) saveRecording(path);
+    });
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_runAction = new QAction(icon(QStyle::SP_MediaPlay), tr("&Run"), this);
+    m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_runAction->setToolTip(tr("Run the script, or continue a paused run (F5)"));
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::run);
+
+    m_pauseAction = new QAction(icon(QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_pauseAction->setShortcut(QKeySequence(Qt::Key_F6));
+    m_pauseAction->setToolTip(tr("Hold every process before its next line (F6)"));
+    connect(m_pauseAction, &QAction::triggered, this, &MainWindow::pause);
+
+    m_stepAction = new QAction(icon(QStyle::SP_MediaSkipForward), tr("S&tep"), this);
+    m_stepAction->setShortcut(QKeySequence(Qt::Key_F10));
+    m_stepAction->setToolTip(
+        tr("Let every paused process run one line; starts a run paused if none is going (F10)"));
+    connect(m_stepAction, &QAction::triggered, this, &MainWindow::step);
+
+    m_stopAction = new QAction(icon(QStyle::SP_MediaStop), tr("&Stop"), this);
+    m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_stopAction->setToolTip(tr("End the run: every process is killed (Shift+F5)"));
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
+
+    m_zoomInAction = new QAction(tr("Zoom &In"), this);
+    m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    m_zoomInAction->setToolTip(tr("Larger text, for a projector (Ctrl+=)"));
+    connect(m_zoomInAction, &QAction::triggered, this, &MainWindow::zoomIn);
+
+    m_zoomOutAction = new QAction(tr("Zoom &Out"), this);
+    m_zoomOutAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
+    m_zoomOutAction->setToolTip(tr("Smaller text (Ctrl+-)"));
+    connect(m_zoomOutAction, &QAction::triggered, this, &MainWindow::zoomOut);
+
+    m_zoomResetAction = new QAction(tr("&Normal Size"), this);
+    m_zoomResetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(m_zoomResetAction, &QAction::triggered, this, &MainWindow::resetZoom);
+
+    m_aboutAction = new QAction(tr("&About Forkscope"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About Forkscope"),
+            tr("<h3>Forkscope %1</h3>"
+               "<p>Watch how processes are born, wait, share and die: Forkscope runs a "
+               "lesson's Python script for real and draws its processes as they go.</p>"
+               "<p>Each process has its own colour, in the code, the tree and the console.</p>")
+                .arg(QStringLiteral(FORKSCOPE_VERSION)));
+    });
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openScriptAction);
+    file->addAction(m_openRecordingAction);
+    file->addAction(m_saveRecordingAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addAction(m_runAction);
+    runMenu->addAction(m_pauseAction);
+    runMenu->addAction(m_stepAction);
+    runMenu->addAction(m_stopAction);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_zoomResetAction);
+    view->addSeparator(); // the docks' toggles go below (createDocks)
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar() {
+    QToolBar* bar = addToolBar(tr("Run"));
+    bar->setObjectName(QStringLiteral("runToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(m_runAction);
+    bar->addAction(m_pauseAction);
+    bar->addAction(m_stepAction);
+    bar->addAction(m_stopAction);
+    bar->addSeparator();
+
+    auto* speedLabel = new QLabel(tr("Speed:"), bar);
+    speedLabel->setContentsMargins(6, 0, 4, 0);
+    bar->addWidget(speedLabel);
+    m_speedBox = new QComboBox(bar);
+    m_speedBox->setToolTip(tr("How fast time.sleep() passes: 2× halves every sleep"));
+    for (double speed : kSpeeds)
+        m_speedBox->addItem(QStringLiteral("%1×").arg(speed), speed);
+    m_speedBox->setCurrentIndex(int(kSpeeds.indexOf(1.0)));
+    speedLabel->setBuddy(m_speedBox);
+    bar->addWidget(m_speedBox);
+    connect(m_speedBox, &QComboBox::activated, this, [this](int index) {
+        m_speed = m_speedBox->itemData(index).toDouble();
+        if (m_engine->isRunning()) m_engine->setSpeed(m_speed);
+    });
+}
+
+void MainWindow::createCentralWidget() {
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_notice = new QFrame(central);
+    m_notice->setObjectName(QStringLiteral("noticeBar"));
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    auto* noticeLayout = new QHBoxLayout(m_notice);
+    noticeLayout->setContentsMargins(10, 6, 6, 6);
+    m_noticeLabel = new QLabel(m_notice);
+    m_noticeLabel->setWordWrap(true);
+    m_noticeLabel->setTextFormat(Qt::PlainText);
+    m_noticeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* close = new QToolButton(m_notice);
+    close->setAutoRaise(true);
+    close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    close->setToolTip(tr("Hide this message"));
+    connect(close, &QToolButton::clicked, this, &MainWindow::hideNotice);
+    noticeLayout->addWidget(m_noticeLabel, 1);
+    noticeLayout->addWidget(close, 0, Qt::AlignTop);
+    m_notice->hide();
+
+    m_code = new CodeView(central);
+    m_code->setObjectName(QStringLiteral("codeView"));
+    m_code->setPlaceholderText(
+        tr("Open a lesson script (File ▸ Open Script…) or a recording, or drop one here."));
+    layout->addWidget(m_notice);
+    layout->addWidget(m_code, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::createDocks() {
+    QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
+
+    m_treeDock = new QDockWidget(tr("Processes"), this);
+    m_treeDock->setObjectName(QStringLiteral("processDock"));
+    m_tree = new QTreeView(m_treeDock);
+    m_tree->setObjectName(QStringLiteral("processTree"));
+    m_tree->setModel(m_treeStyle);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setIndentation(16);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    QHeaderView* header = m_tree->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ProcessTreeModel::StateColumn, QHeaderView::Stretch);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeMenu);
+    connect(m_tree, &QTreeView::activated, this, &MainWindow::showProcessLine);
+    // New children and adopted orphans are shown: their parent opens.
+    connect(m_treeStyle, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex& parent) {
+                if (parent.isValid()) m_tree->expand(parent);
+            });
+    connect(m_treeStyle, &QAbstractItemModel::rowsMoved, this,
+            [this](const QModelIndex&, int, int, const QModelIndex& destination) {
+                if (destination.isValid()) m_tree->expand(destination);
+            });
+    m_treeDock->setWidget(m_tree);
+    addDockWidget(Qt::RightDockWidgetArea, m_treeDock);
+
+    m_consoleDock = new QDockWidget(tr("Console"), this);
+    m_consoleDock->setObjectName(QStringLiteral("consoleDock"));
+    m_console = new ConsoleView(m_consoleDock);
+    m_console->setObjectName(QStringLiteral("console"));
+    m_consoleDock->setWidget(m_console);
+    addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
+
+    // The tree takes the right edge from top to bottom, the console sits under the code.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    resizeDocks({m_treeDock}, {460}, Qt::Horizontal);
+    resizeDocks({m_consoleDock}, {200}, Qt::Vertical);
+
+    if (view) {
+        view->addAction(m_treeDock->toggleViewAction());
+        view->addAction(m_consoleDock->toggleViewAction());
+    }
+}
+
+void MainWindow::createStatusBar() {
+    m_stateLabel = new QLabel(this);
+    m_timeLabel = new QLabel(this);
+    m_countLabel = new QLabel(this);
+    m_timeLabel->setToolTip(tr("Scenario time: seconds since the run started, as the script "
+                               "sees them (time.sleep(1) always takes 1 s)"));
+    statusBar()->addWidget(m_stateLabel, 1);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_timeLabel);
+}
+
+void MainWindow::readSettings() {
+    QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty()) restoreGeometry(geometry);
+    const QByteArray state = settings.value(QStringLiteral("window/state")).toByteArray();
+    if (!state.isEmpty()) restoreState(state);
+    m_zoom = std::clamp(settings.value(QStringLiteral("view/zoom"), 0).toInt(), kMinZoom, kMaxZoom);
+    const double speed = settings.value(QStringLiteral("run/speed"), 1.0).toDouble();
+    const qsizetype index = kSpeeds.indexOf(speed);
+    if (index >= 0) {
+        m_speed = speed;
+        m_speedBox->setCurrentIndex(int(index));
+    }
+}
+
+void MainWindow::writeSettings() {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("view/zoom"), m_zoom);
+    settings.setValue(QStringLiteral("run/speed"), m_speed);
+}
+
+QString MainWindow::lastDirectory() const {
+    if (m_options.useSettings) {
+        const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
+        if (!dir.isEmpty() && QFileInfo(dir).isDir()) return dir;
+    }
+    const QStringList lessons = lessonDirectories();
+    return lessons.isEmpty() ? QDir::homePath() : lessons.first();
+}
+
+void MainWindow::rememberDirectory(const QString& path) {
+    if (m_options.useSettings)
+        QSettings().setValue(QStringLiteral("files/lastDir"), QFileInfo(path).absolutePath());
+}
+
+bool MainWindow::openFile(const QString& path) {
+    return isRecordingPath(path) ? openRecording(path) : openScript(path);
+}
+
+void MainWindow::resetRun() {
+    if (m_engine->isRunning()) {
+        m_discardEngineEvents = true; // what the old run still says is not about the new file
+        m_engine->stop();
+    }
+    m_recording.clear();
+    m_recordingPath.clear();
+    m_engineEndedEarly = false;
+    m_run->clear();
+    m_console->clearConsole();
+    m_code->setErrorLine(0);
+    hideNotice();
+}
+
+bool MainWindow::openScript(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        showNotice(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+                   NoticeKind::Error);
+        return false;
+    }
+    resetRun();
+    m_scriptPath = QFileInfo(path).absoluteFilePath();
+    m_code->setSource(QString::fromUtf8(file.readAll()));
+    rememberDirectory(path);
+    updateTitle();
+    updateActions();
+    updateStatus();
+    return true;
+}
+
+QString MainWindow::findScriptFor(const QString& recordingPath, const QString& scriptName) const {
+    if (scriptName.isEmpty()) return {};
+    const QFileInfo named(scriptName);
+    if (named.isAbsolute() && named.isFile()) return named.absoluteFilePath();
+    const QString fileName = named.fileName();
+    // The script already open, if it has the same name (it may have been run from elsewhere).
+    if (!m_scriptPath.isEmpty() && QFileInfo(m_scriptPath).fileName() == fileName)
+        return m_scriptPath;
+    QStringList candidates;
+    const QDir here = QFileInfo(recordingPath).absoluteDir();
+    candidates << here.filePath(scriptName) << here.filePath(fileName);
+    for (const QString& dir : lessonDirectories())
+        candidates << QDir(dir).filePath(scriptName);
+    for (const QString& candidate : candidates)
+        if (QFileInfo(candidate).isFile()) return QFileInfo(candidate).absoluteFilePath();
+    return {};
+}
+
+bool MainWindow::openRecording(const QString& path) {
+    Recording recording;
+    QString error;
+    if (!recording.load(path, &error)) {
+        showNotice(
+            tr("Cannot open the recording %1: %2").arg(QDir::toNativeSeparators(path), error),
+            NoticeKind::Error);
+        return false;
+    }
+    const QString scriptName = recording.scriptName();
+    const QString script = findScriptFor(path, scriptName);
+    if (!script.isEmpty() && openScript(script)) {
+        // the script's source is in the code view
+    } else {
+        resetRun();
+        m_scriptPath.clear();
+        m_code->setSource(QString());
+    }
+    rememberDirectory(path);
+    m_recordingPath = QFileInfo(path).absoluteFilePath();
+    applyEvents(recording.events());
+
+    if (script.isEmpty() && !scriptName.isEmpty())
+        showNotice(tr("The script of this recording, %1, was not found next to it: the code "
+                      "cannot be shown.")
+                       .arg(scriptName),
+                   NoticeKind::Warning);
+    else if (recording.skippedLines() > 0)
+        showNotice(tr("%n line(s) of the recording were not events and were skipped.", nullptr,
+                      recording.skippedLines()),
+                   NoticeKind::Warning);
+    else if (recording.isEmpty())
+        showNotice(tr("This recording holds no events."), NoticeKind::Warning);
+    updateTitle();
+    updateActions();
+    return true;
+}
+
+bool MainWindow::saveRecording(const QString& path) {
+    QString error;
+    if (!m_recording.save(path, &error)) {
+        showNotice(
+            tr("Cannot save the recording to %1: %2").arg(QDir::toNativeSeparators(path), error),
+            NoticeKind::Error);
+        return false;
+    }
+    rememberDirectory(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+void MainWindow::applyEvents(const QList<EngineEvent>& events) {
+    if (events.isEmpty()) return;
+    m_recording.append(events);
+    m_run->apply(events);
+}
+
+void MainWindow::setEngineProgram(const QString& program) {
+    m_engine->setEngineProgram(program);
+}
+
+void MainWindow::startRun(bool stepMode) {
+    if (m_scriptPath.isEmpty() || m_engine->isRunning()) return;
+    resetRun();
+    m_discardEngineEvents = false;
+    EngineClient::RunOptions options;
+    options.script = m_scriptPath;
+    options.speed = m_speed;
+    options.step = stepMode;
+    m_engine->start(options);
+    updateTitle();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::run() {
+    if (m_engine->isRunning()) {
+        if (m_run->run().paused) m_engine->resume();
+        return;
+    }
+    startRun(false);
+}
+
+void MainWindow::pause() {
+    if (m_engine->isRunning() && !m_run->run().paused) m_engine->pause();
+}
+
+void MainWindow::step() {
+    if (!m_engine->isRunning())
+        startRun(true);
+    else if (m_run->run().paused)
+        m_engine->step();
+    else
+        m_engine->pause(); // the next Step goes line by line
+}
+
+void MainWindow::stopRun() {
+    m_engine->stop();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::onEngineFinished(int status) {
+    m_discardEngineEvents = false;
+    const RunInfo& info = m_run->run();
+    m_engineEndedEarly = info.started && !info.ended;
+    if (!info.ended && status != 0 && status != -1) {
+        QString message =
+            tr("The engine ended with status %1 before the run was over.").arg(status);
+        const QString detail = m_engine->stderrText().trimmed();
+        if (!detail.isEmpty()) message += QLatin1Char('\n') + detail.right(400);
+        showNotice(message, NoticeKind::Error);
+    }
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::onEngineFailed(const QString& message) {
+    showNotice(message, NoticeKind::Error);
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::onApplied() {
+    const RunInfo& info = m_run->run();
+
+    const QMap<int, int> lines = m_run->currentLines();
+    m_code->setMarkers(lines);
+    const int moved = m_run->lastMovedPid();
+    const int movedLine = lines.value(moved);
+    if (movedLine > 0 && (moved != m_followedPid || movedLine != m_followedLine)) {
+        m_followedPid = moved;
+        m_followedLine = movedLine;
+        m_code->scrollToLine(movedLine);
+    }
+
+    for (; m_noticesShown < info.notices.size(); ++m_noticesShown) {
+        const RunNotice& notice = info.notices[m_noticesShown];
+        if (notice.code == QLatin1StringView("subreaper"))
+            showNotice(tr("This system does not allow PID namespaces, so pids are the real "
+                          "ones and orphans go to the engine, not to PID 1."),
+                       NoticeKind::Info);
+        else
+            showNotice(notice.message, NoticeKind::Info);
+    }
+    for (; m_errorsShown < info.errors.size(); ++m_errorsShown) {
+        const RunError& error = info.errors[m_errorsShown];
+        const bool inScript =
+            error.line > 0 && (error.file.isEmpty() || QFileInfo(error.file).fileName() ==
+                                                           QFileInfo(m_scriptPath).fileName());
+        if (inScript && (error.what == QLatin1StringView("syntax") ||
+                         error.what == QLatin1StringView("exception"))) {
+            m_code->setErrorLine(error.line);
+            m_code->scrollToLine(error.line);
+        }
+        QString text = error.message;
+        if (error.what == QLatin1StringView("syntax"))
+            text = tr("Syntax error on line %1: %2").arg(error.line).arg(error.message);
+        else if (error.what == QLatin1StringView("exception") && error.pid > 0)
+            text = tr("Process %1 stopped on an exception: %2").arg(error.pid).arg(error.message);
+        else if (error.what == QLatin1StringView("limit"))
+            text = tr("The run hit a limit: %1").arg(error.message);
+        showNotice(text, NoticeKind::Error);
+    }
+
+    m_console->sync(*m_run);
+    if (info.speed > 0) {
+        const qsizetype index = kSpeeds.indexOf(info.speed);
+        if (index >= 0 && m_speedBox->currentIndex() != index)
+            m_speedBox->setCurrentIndex(int(index));
+    }
+    updateActions();
+    updateStatus();
+}
+
+QString MainWindow::runStateText() const {
+    const RunInfo& info = m_run->run();
+    const bool live = m_engine->isRunning();
+    if (live && m_engine->isStopping()) return tr("Stopping…");
+    if (info.ended) {
+        if (info.endReason == QLatin1StringView("stopped")) return tr("Stopped");
+        if (info.endReason == QLatin1StringView("limit")) return tr("Ended: a limit was hit");
+        if (info.endReason == QLatin1StringView("error")) return tr("Ended with an error");
+        return tr("Finished, exit status %1").arg(info.endStatus);
+    }
+    if (info.started) {
+        if (!live && m_engineEndedEarly) return tr("Interrupted");
+        if (!live && !m_recordingPath.isEmpty()) return tr("Recording, cut before the end");
+        return info.paused ? tr("Paused") : tr("Running");
+    }
+    if (live) return tr("Starting…");
+    return m_scriptPath.isEmpty() ? tr("No script") : tr("Ready");
+}
+
+void MainWindow::updateStatus() {
+    QString state = runStateText();
+    if (!m_recordingPath.isEmpty())
+        state = tr("%1 — replay of %2").arg(state, QFileInfo(m_recordingPath).fileName());
+    m_stateLabel->setText(state);
+    const RunInfo& info = m_run->run();
+    m_timeLabel->setText(tr("t = %1 s").arg(info.time, 0, 'f', 3));
+    const int alive = m_run->aliveCount();
+    const int zombies = m_run->zombieCount();
+    QString count = tr("%n process(es) alive", nullptr, alive);
+    if (zombies > 0) count += tr(", %n zombie(s)", nullptr, zombies);
+    m_countLabel->setText(count);
+}
+
+void MainWindow::updateActions() {
+    const bool hasScript = !m_scriptPath.isEmpty();
+    const bool live = m_engine->isRunning();
+    const bool stopping = m_engine->isStopping();
+    const bool paused = live && m_run->run().paused;
+    m_runAction->setEnabled(hasScript && (!live || (paused && !stopping)));
+    m_runAction->setText(paused ? tr("&Continue") : tr("&Run"));
+    m_pauseAction->setEnabled(live && !paused && !stopping);
+    m_stepAction->setEnabled(hasScript && !stopping);
+    m_stopAction->setEnabled(live && !stopping);
+    m_saveRecordingAction->setEnabled(!m_recording.isEmpty());
+}
+
+void MainWindow::updateTitle() {
+    QString name;
+    if (!m_recordingPath.isEmpty())
+        name = QFileInfo(m_recordingPath).fileName();
+    else if (!m_scriptPath.isEmpty())
+        name = QFileInfo(m_scriptPath).fileName();
+    setWindowTitle(name.isEmpty() ? tr("Forkscope") : tr("%1 — Forkscope").arg(name));
+}
+
+void MainWindow::applyZoom() {
+    QFont code = baseCodeFont();
+    code.setPointSize(std::max(6, code.pointSize() + m_zoom));
+    m_code->setCodeFont(code);
+    QFont console = code;
+    console.setPointSize(std::max(6, code.pointSize() - 1));
+    m_console->setFont(console);
+    QFont tree = QApplication::font();
+    tree.setPointSize(std::max(6, tree.pointSize() + m_zoom));
+    m_tree->setFont(tree);
+    m_treeStyle->setBaseFont(tree);
+    m_tree->viewport()->update();
+    m_zoomOutAction->setEnabled(m_zoom > kMinZoom);
+    m_zoomInAction->setEnabled(m_zoom < kMaxZoom);
+}
+
+void MainWindow::zoomIn() {
+    m_zoom = std::min(kMaxZoom, m_zoom + 1);
+    applyZoom();
+}
+
+void MainWindow::zoomOut() {
+    m_zoom = std::max(kMinZoom, m_zoom - 1);
+    applyZoom();
+}
+
+void MainWindow::resetZoom() {
+    m_zoom = 0;
+    applyZoom();
+}
+
+void MainWindow::showNotice(const QString& text, NoticeKind kind) {
+    QColor background;
+    QColor border;
+    switch (kind) {
+    case NoticeKind::Info:
+        background = QColor(0xE3, 0xF0, 0xFB);
+        border = QColor(0x56, 0xB4, 0xE9);
+        break;
+    case NoticeKind::Warning:
+        background = QColor(0xFF, 0xF4, 0xD6);
+        border = QColor(0xE6, 0x9F, 0x00);
+        break;
+    case NoticeKind::Error:
+        background = QColor(0xFD, 0xE7, 0xE9);
+        border = QColor(0xB0, 0x00, 0x20);
+        break;
+    }
+    m_notice->setStyleSheet(
+        QStringLiteral("QFrame#noticeBar { background: %1; border: none; border-left: 4px solid "
+                       "%2; } QFrame#noticeBar QLabel { color: #1a1a1a; }")
+            .arg(background.name(), border.name()));
+    m_noticeLabel->setText(text);
+    m_notice->show();
+}
+
+void MainWindow::hideNotice() {
+    m_notice->hide();
+    m_noticeLabel->clear();
+}
+
+QString MainWindow::noticeText() const {
+    return m_notice->isVisibleTo(const_cast<MainWindow*>(this)) ? m_noticeLabel->text() : QString();
+}
+
+void MainWindow::showProcessLine(const QModelIndex& index) {
+    const ProcessRecord* p = m_run->process(index.data(ProcessTreeModel::SerialRole).toInt());
+    if (p && p->line > 0) m_code->scrollToLine(p->line);
+}
+
+void MainWindow::showTreeMenu(const QPoint& position) {
+    const QModelIndex index = m_tree->indexAt(position);
+    const ProcessRecord* p = index.isValid()
+                                 ? m_run->process(index.data(ProcessTreeModel::SerialRole).toInt())
+                                 : nullptr;
+    if (!p) return;
+    QMenu menu(this);
+    QAction* stepOne = menu.addAction(tr("Step Only Process %1").arg(p->pid));
+    stepOne->setEnabled(m_engine->isRunning() && m_run->run().paused && p->isAlive());
+    QAction* showLine = menu.addAction(tr("Show Its Line"));
+    showLine->setEnabled(p->line > 0 && p->isAlive());
+    QAction* chosen = menu.exec(m_tree->viewport()->mapToGlobal(position));
+    if (chosen == stepOne)
+        m_engine->step(p->pid);
+    else if (chosen == showLine)
+        m_code->scrollToLine(p->line);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_options.useSettings) writeSettings();
+    if (m_engine->isRunning()) m_engine->stop(); // the client's destructor waits for it
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        openFile(urls.first().toLocalFile());
+        event->acceptProposedAction();
+    }
+}

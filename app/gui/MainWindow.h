@@ -1,0 +1,149 @@
+#pragma once
+
+// The main window: the script in the middle with where each process is, the process tree and
+// the console in docks, run controls in a menu and a toolbar. Every view is built from events:
+// those of a live run (EngineClient) or those of a recording, through one RunModel.
+
+#include "core/EngineEvent.h"
+#include "core/Recording.h"
+
+#include <QList>
+#include <QMainWindow>
+#include <QString>
+
+class CodeView;
+class ConsoleView;
+class EngineClient;
+class ProcessTreeModel;
+class ProcessTreeStyle;
+class QAction;
+class QComboBox;
+class QDockWidget;
+class QFrame;
+class QLabel;
+class QTreeView;
+class RunModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    struct Options {
+        bool useSettings = true; // read and write the layout with QSettings
+    };
+
+    explicit MainWindow(QWidget* parent = nullptr) : MainWindow(Options{}, parent) {}
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a script (.py) or a recording (.jsonl), by the file's suffix.
+    bool openFile(const QString& path);
+    bool openScript(const QString& path);
+    // Loads a recording and applies it; its script is looked for next to it.
+    bool openRecording(const QString& path);
+    bool saveRecording(const QString& path);
+    // Feeds events as if they came from the engine (a replay, or the tests).
+    void applyEvents(const QList<EngineEvent>& events);
+
+    void setEngineProgram(const QString& program);
+
+    QString scriptPath() const { return m_scriptPath; }
+    CodeView* codeView() const { return m_code; }
+    ConsoleView* console() const { return m_console; }
+    QTreeView* processView() const { return m_tree; }
+    ProcessTreeModel* processTreeModel() const { return m_treeModel; }
+    RunModel* runModel() const { return m_run; }
+    EngineClient* engine() const { return m_engine; }
+    const Recording& recording() const { return m_recording; }
+    QAction* runAction() const { return m_runAction; }
+    QAction* pauseAction() const { return m_pauseAction; }
+    QAction* stepAction() const { return m_stepAction; }
+    QAction* stopAction() const { return m_stopAction; }
+    QString runStateText() const;
+    QString noticeText() const;
+
+public slots:
+    void run();
+    void pause();
+    void step();
+    void stopRun();
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    enum class NoticeKind { Info, Warning, Error };
+
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createCentralWidget();
+    void createDocks();
+    void createStatusBar();
+    void readSettings();
+    void writeSettings();
+
+    void startRun(bool stepMode);
+    void resetRun();
+    void onApplied();
+    void onEngineFinished(int status);
+    void onEngineFailed(const QString& message);
+    void updateActions();
+    void updateStatus();
+    void updateTitle();
+    void applyZoom();
+    void showNotice(const QString& text, NoticeKind kind);
+    void hideNotice();
+    void showTreeMenu(const QPoint& position);
+    void showProcessLine(const QModelIndex& index);
+    QString findScriptFor(const QString& recordingPath, const QString& scriptName) const;
+    QString lastDirectory() const;
+    void rememberDirectory(const QString& path);
+
+    Options m_options;
+    RunModel* m_run;
+    ProcessTreeModel* m_treeModel;
+    ProcessTreeStyle* m_treeStyle;
+    EngineClient* m_engine;
+    Recording m_recording;
+    QString m_scriptPath;
+    QString m_recordingPath;
+    bool m_discardEngineEvents = false;
+    bool m_engineEndedEarly = false; // the engine exited before its `end` event
+    double m_speed = 1.0;
+    int m_zoom = 0;
+    qsizetype m_errorsShown = 0;
+    qsizetype m_noticesShown = 0;
+    int m_followedPid = 0;
+    int m_followedLine = 0;
+
+    CodeView* m_code = nullptr;
+    ConsoleView* m_console = nullptr;
+    QTreeView* m_tree = nullptr;
+    QDockWidget* m_treeDock = nullptr;
+    QDockWidget* m_consoleDock = nullptr;
+    QFrame* m_notice = nullptr;
+    QLabel* m_noticeLabel = nullptr;
+    QLabel* m_stateLabel = nullptr;
+    QLabel* m_timeLabel = nullptr;
+    QLabel* m_countLabel = nullptr;
+    QComboBox* m_speedBox = nullptr;
+
+    QAction* m_openScriptAction = nullptr;
+    QAction* m_openRecordingAction = nullptr;
+    QAction* m_saveRecordingAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_runAction = nullptr;
+    QAction* m_pauseAction = nullptr;
+    QAction* m_stepAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_zoomInAction = nullptr;
+    QAction* m_zoomOutAction = nullptr;
+    QAction* m_zoomResetAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+};

@@ -1,0 +1,127 @@
+// forkscope [FILE]: the GUI. FILE is a lesson script (.py) or a recording (.jsonl); without it,
+// the first lesson opens when the lessons are installed (or in the source tree).
+
+#include "core/Lessons.h"
+#include "gui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QScreen>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+
+namespace {
+
+// --lang must be known before the parser's own texts are translated, so it is looked for first.
+QString requestedLanguage(const QStringList& arguments) {
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& arg = arguments[i];
+        if (arg == QLatin1StringView("--lang") && i + 1 < arguments.size()) return arguments[i + 1];
+        if (arg.startsWith(QLatin1StringView("--lang="))) return arg.mid(7);
+    }
+    return {};
+}
+
+void installTranslations(QApplication& app, const QLocale& locale) {
+    auto* own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("forkscope"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Forkscope"));
+    QApplication::setApplicationName(QStringLiteral("forkscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Forkscope"));
+    QApplication::setApplicationVersion(QStringLiteral(FORKSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("forkscope"));
+    QIcon icon(QStringLiteral(":/icons/forkscope.svg"));
+    for (int size : {32, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/forkscope-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
+
+    const QString language = requestedLanguage(QApplication::arguments());
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty()) QLocale::setDefault(locale);
+    installTranslations(app, locale);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Forkscope runs a Python script for real and shows its processes live."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QApplication::translate("main", "file"),
+        QApplication::translate("main", "A lesson script (.py) or a recording (.jsonl) to open."),
+        QApplication::translate("main", "[file]"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "Use this language instead of the system's (en, zh_CN)."),
+        QApplication::translate("main", "locale"));
+    parser.addOption(langOption);
+    QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main",
+                                "Save the window as an image once FILE is shown, then quit."),
+        QApplication::translate("main", "image"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotOption);
+    QCommandLineOption sizeOption(
+        QStringLiteral("size"),
+        QApplication::translate("main", "The window's size, e.g. 1280x720."),
+        QApplication::translate("main", "WxH"));
+    sizeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(sizeOption);
+    parser.process(app);
+
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QApplication::translate("main", "Give at most one file.")));
+        return 2;
+    }
+    const QString screenshot = parser.value(screenshotOption);
+
+    MainWindow::Options options;
+    options.useSettings = screenshot.isEmpty(); // a screenshot does not depend on the last session
+    MainWindow window(options);
+    if (parser.isSet(sizeOption) || !screenshot.isEmpty()) {
+        const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+        const int width = size.size() == 2 ? size[0].toInt() : 1280;
+        const int height = size.size() == 2 ? size[1].toInt() : 720;
+        if (width > 0 && height > 0) window.resize(width, height);
+    }
+
+    QString file = files.isEmpty() ? QString() : files.first();
+    if (file.isEmpty()) {
+        for (const QString& dir : lessonDirectories()) {
+            file = firstLessonIn(dir);
+            if (!file.isEmpty()) break;
+        }
+    }
+    bool opened = true;
+    if (!file.isEmpty()) opened = window.openFile(file);
+    window.show();
+
+    if (!screenshot.isEmpty()) {
+        QTimer::singleShot(400, &window, [&window, &app, screenshot, opened] {
+            const bool saved = window.grab().save(screenshot);
+            if (!saved) std::fprintf(stderr, "forkscope: cannot save %s\n", qPrintable(screenshot));
+            app.exit(saved && opened ? 0 : 1);
+        });
+    }
+    return QApplication::exec();
+}

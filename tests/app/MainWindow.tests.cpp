@@ -1,0 +1,151 @@
+#include "gui/MainWindow.h"
+
+#include "TestSupport.h"
+#include "core/EngineClient.h"
+#include "core/ProcessTreeModel.h"
+#include "core/RunModel.h"
+#include "gui/CodeView.h"
+#include "gui/ConsoleView.h"
+#include "gui/ProcessPalette.h"
+
+#include <QAction>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <catch2/catch.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+MainWindow::Options testOptions() {
+    MainWindow::Options options;
+    options.useSettings = false;
+    return options;
+}
+
+} // namespace
+
+TEST_CASE("The main window shows a script and where each process is", "[app][window]") {
+    MainWindow window(testOptions());
+    window.show();
+    REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
+    CHECK(window.codeView()->toPlainText().startsWith(u"import os"_s));
+    CHECK(window.codeView()->blockCount() == 10);
+    CHECK(window.runAction()->isEnabled());
+    CHECK(window.stepAction()->isEnabled());
+    CHECK_FALSE(window.stopAction()->isEnabled());
+    CHECK(window.runStateText() == u"Ready"_s);
+
+    // Halfway: the child on line 5, the parent on line 8.
+    const QList<EngineEvent> events = testing::loadEvents(u"fork_wait.jsonl"_s);
+    window.applyEvents(events.mid(0, 11));
+    CHECK(window.codeView()->pidsOnLine(5) == QList<int>{3});
+    CHECK(window.codeView()->pidsOnLine(8) == QList<int>{2});
+    CHECK(window.codeView()->pidsOnLine(3).isEmpty());
+    CHECK(window.runStateText() == u"Running"_s);
+
+    ProcessTreeModel* tree = window.processTreeModel();
+    REQUIRE(tree->rowCount() == 1); // init
+    const QModelIndex init = tree->index(0, 0);
+    REQUIRE(tree->rowCount(init) == 1);
+    const QModelIndex main = tree->index(0, 0, init);
+    CHECK(main.data().toString() == u"2"_s);
+    REQUIRE(tree->rowCount(main) == 1);
+    CHECK(tree->index(0, 0, main).data().toString() == u"3"_s);
+    // The view shows it expanded.
+    QTreeView* view = window.processView();
+    CHECK(view->isExpanded(view->model()->index(0, 0)));
+
+    // The rest: everyone is gone, no marker is left.
+    window.applyEvents(events.mid(11));
+    CHECK(window.codeView()->markers().isEmpty());
+    CHECK(window.runStateText() == u"Finished, exit status 0"_s);
+    CHECK(window.console()->toPlainText().contains(u"child 3: hello"_s));
+    CHECK(window.console()->toPlainText().contains(u"parent: child exited with 3"_s));
+    CHECK(window.recording().events().size() == events.size());
+}
+
+TEST_CASE("Opening a recording finds its script and replays it", "[app][window]") {
+    MainWindow window(testOptions());
+    window.show();
+    REQUIRE(window.openFile(testing::dataPath(u"four_children.jsonl"_s)));
+    CHECK(window.scriptPath().endsWith(u"four_children.py"_s));
+    CHECK(window.codeView()->pidsOnLine(9) == QList<int>{3, 4}); // two processes, one line
+    CHECK(window.codeView()->pidsOnLine(14) == QList<int>{2});
+    CHECK(window.runModel()->zombieCount() == 2);
+    CHECK(window.runStateText() == u"Recording, cut before the end"_s);
+    CHECK(window.windowTitle().contains(u"four_children.jsonl"_s));
+    CHECK(window.noticeText().isEmpty());
+    CHECK(window.processTreeModel()->rowCount(window.processTreeModel()->indexForPid(2)) == 4);
+
+    // Saved again, it is the same stream.
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(u"copy.jsonl"_s);
+    REQUIRE(window.saveRecording(copy));
+    Recording saved;
+    REQUIRE(saved.load(copy));
+    CHECK(saved.events().size() == testing::loadEvents(u"four_children.jsonl"_s).size());
+}
+
+TEST_CASE("A recording whose script is missing still shows its processes", "[app][window]") {
+    QTemporaryDir dir;
+    REQUIRE(QFile::copy(testing::dataPath(u"orphan.jsonl"_s), dir.filePath(u"orphan.jsonl"_s)));
+    MainWindow window(testOptions());
+    REQUIRE(window.openRecording(dir.filePath(u"orphan.jsonl"_s)));
+    CHECK(window.scriptPath().isEmpty());
+    CHECK(window.noticeText().contains(u"orphan.py"_s));
+    CHECK_FALSE(window.runAction()->isEnabled());
+    CHECK(window.processTreeModel()->rowCount(window.processTreeModel()->indexForPid(1)) == 2);
+}
+
+TEST_CASE("Run starts the engine and the window follows its events", "[app][window]") {
+    MainWindow window(testOptions());
+    window.setEngineProgram(testing::fakeEngine(u"replay.sh"_s));
+    REQUIRE(window.openScript(testing::dataPath(u"orphan.py"_s)));
+    window.runAction()->trigger();
+    REQUIRE(testing::waitFor([&] { return window.runModel()->run().ended; }));
+    REQUIRE(testing::waitFor([&] { return !window.engine()->isRunning(); }));
+    CHECK(window.runStateText() == u"Finished, exit status 0"_s);
+    const QModelIndex orphan = window.processTreeModel()->indexForPid(3);
+    CHECK(window.processTreeModel()->parent(orphan) == window.processTreeModel()->indexForPid(1));
+    CHECK(window.runAction()->isEnabled());
+    CHECK(window.recording().events().size() == 26);
+    CHECK(testing::childPids().isEmpty());
+}
+
+TEST_CASE("A missing engine is reported in the window, not in a dialog", "[app][window]") {
+    MainWindow window(testOptions());
+    window.setEngineProgram(u"/nonexistent/forkscope-engine"_s);
+    REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
+    window.runAction()->trigger();
+    CHECK(window.noticeText().contains(u"/nonexistent/forkscope-engine"_s));
+    CHECK(window.runAction()->isEnabled());
+    CHECK_FALSE(window.stopAction()->isEnabled());
+}
+
+TEST_CASE("Zoom changes the code font within limits", "[app][window]") {
+    MainWindow window(testOptions());
+    const int before = window.codeView()->font().pointSize();
+    window.zoomIn();
+    window.zoomIn();
+    CHECK(window.codeView()->font().pointSize() == before + 2);
+    window.resetZoom();
+    CHECK(window.codeView()->font().pointSize() == before);
+    for (int i = 0; i < 50; ++i)
+        window.zoomOut();
+    CHECK(window.codeView()->font().pointSize() >= 6);
+}
+
+TEST_CASE("The palette gives each pid a distinct, readable colour", "[app][palette]") {
+    CHECK(ProcessPalette::colors().size() == 7);
+    for (int pid = 2; pid < 9; ++pid)
+        for (int other = pid + 1; other < 9; ++other)
+            CHECK(ProcessPalette::color(pid) != ProcessPalette::color(other));
+    CHECK(ProcessPalette::color(2) == ProcessPalette::color(9)); // and then round again
+    for (int pid = 1; pid < 9; ++pid) {
+        CHECK(ProcessPalette::contrast(ProcessPalette::textColor(pid, Qt::white), Qt::white) >=
+              4.5);
+        CHECK(ProcessPalette::contrast(ProcessPalette::textColor(pid, QColor(0x20, 0x20, 0x20)),
+                                       QColor(0x20, 0x20, 0x20)) >= 4.5);
+    }
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/EngineEvent.h"
+#include "core/Recording.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <catch2/catch.hpp>
+#include <functional>
+#include <string>
+
+namespace Catch {
+template <> struct StringMaker<QString> {
+    static std::string convert(const QString& value) { return '"' + value.toStdString() + '"'; }
+};
+template <> struct StringMaker<QStringList> {
+    static std::string convert(const QStringList& value) {
+        return '[' + value.join(QStringLiteral(", ")).toStdString() + ']';
+    }
+};
+} // namespace Catch
+
+namespace testing {
+
+inline QString dataPath(const QString& name) {
+    return QDir(QStringLiteral(FORKSCOPE_APP_TEST_DATA)).filePath(name);
+}
+
+// A fake engine script, made executable in case the checkout lost the bit.
+inline QString fakeEngine(const QString& name) {
+    const QString path = dataPath(QStringLiteral("fake/") + name);
+    QFile::setPermissions(path, QFile::permissions(path) | QFile::ExeOwner | QFile::ExeGroup |
+                                    QFile::ExeOther);
+    return path;
+}
+
+inline QList<EngineEvent> loadEvents(const QString& name) {
+    Recording recording;
+    QString error;
+    if (!recording.load(dataPath(name), &error)) qFatal("cannot load %s", qPrintable(name));
+    return recording.events();
+}
+
+// Runs the event loop until the condition holds or the time is up.
+inline bool waitFor(const std::function<bool()>& condition, int milliseconds = 5000) {
+    QDeadlineTimer deadline(milliseconds);
+    while (!condition()) {
+        if (deadline.hasExpired()) return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
+    return true;
+}
+
+// The children this test process has now, from /proc (every thread's list).
+inline QStringList childPids() {
+    QStringList pids;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile file(tasks.filePath(task + QStringLiteral("/children")));
+        if (file.open(QIODevice::ReadOnly))
+            pids += QString::fromLatin1(file.readAll()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    }
+    return pids;
+}
+
+} // namespace testing

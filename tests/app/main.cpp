@@ -1,0 +1,21 @@
+// app_tests: Catch2 with a QApplication. The offscreen platform is set before the application
+// is built, so that catch_discover_tests (which runs this binary at build time) needs no display.
+
+#define CATCH_CONFIG_RUNNER
+#include <QApplication>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <catch2/catch.hpp>
+
+int main(int argc, char* argv[]) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Never read or write the user's settings.
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+    QStandardPaths::setTestModeEnabled(true);
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Forkscope"));
+    QApplication::setApplicationName(QStringLiteral("forkscope-tests"));
+    return Catch::Session().run(argc, argv);
+}
