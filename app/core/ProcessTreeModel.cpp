@@ -218,7 +218,7 @@ QVariant ProcessTreeModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         return toolTip(*p);
     case Qt::TextAlignmentRole:
-        if (index.column() == PidColumn || index.column() == LineColumn)
+        if (index.column() == LineColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case RawRole:

@@ -27,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -48,6 +49,23 @@ const QList<double> kSpeeds{0.25, 0.5, 1.0, 2.0, 4.0};
 bool isRecordingPath(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     return suffix == QLatin1StringView("jsonl") || suffix == QLatin1StringView("json");
+}
+
+// An action's text for a toolbar button: without its mnemonic, which Qt strips when it is a
+// bare '&' but not in the "(&R)" form that Chinese and Japanese menus use.
+QString withoutMnemonic(QString text) {
+    static const QRegularExpression cjkMnemonic(QStringLiteral("\\s*\\(&[^)]\\)"));
+    text.remove(cjkMnemonic);
+    text.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
+    text.remove(QLatin1Char('&'));
+    text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
+    if (text.endsWith(QStringLiteral("…"))) text.chop(1);
+    return text;
+}
+
+void setActionText(QAction* action, const QString& text) {
+    action->setText(text);
+    action->setIconText(withoutMnemonic(text));
 }
 
 QFont baseCodeFont() {
@@ -161,6 +179,8 @@ void MainWindow::createActions() {
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_stopAction->setToolTip(tr("End the run: every process is killed (Shift+F5)"));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
+    for (QAction* action : {m_runAction, m_pauseAction, m_stepAction, m_stopAction})
+        action->setIconText(withoutMnemonic(action->text()));
 
     m_zoomInAction = new QAction(tr("Zoom &In"), this);
     m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
@@ -197,7 +217,7 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_quitAction);
 
-    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+    QMenu* runMenu = menuBar()->addMenu(tr("&Run", "menu"));
     runMenu->addAction(m_runAction);
     runMenu->addAction(m_pauseAction);
     runMenu->addAction(m_stepAction);
@@ -215,7 +235,7 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::createToolBar() {
-    QToolBar* bar = addToolBar(tr("Run"));
+    QToolBar* bar = addToolBar(tr("Run", "toolbar"));
     bar->setObjectName(QStringLiteral("runToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setMovable(false);
@@ -329,6 +349,10 @@ void MainWindow::createStatusBar() {
     m_stateLabel = new QLabel(this);
     m_timeLabel = new QLabel(this);
     m_countLabel = new QLabel(this);
+    m_countLabel->setContentsMargins(12, 0, 12, 0);
+    m_timeLabel->setContentsMargins(12, 0, 6, 0);
+    m_timeLabel->setMinimumWidth(
+        m_timeLabel->fontMetrics().horizontalAdvance(QStringLiteral("t = 000.000 s__")));
     m_timeLabel->setToolTip(tr("Scenario time: seconds since the run started, as the script "
                                "sees them (time.sleep(1) always takes 1 s)"));
     statusBar()->addWidget(m_stateLabel, 1);
@@ -613,7 +637,9 @@ QString MainWindow::runStateText() const {
     }
     if (info.started) {
         if (!live && m_engineEndedEarly) return tr("Interrupted");
-        if (!live && !m_recordingPath.isEmpty()) return tr("Recording, cut before the end");
+        if (!live && !m_recordingPath.isEmpty())
+            return info.paused ? tr("Paused where the recording ends")
+                               : tr("Running where the recording ends");
         return info.paused ? tr("Paused") : tr("Running");
     }
     if (live) return tr("Starting…");
@@ -640,7 +666,7 @@ void MainWindow::updateActions() {
     const bool stopping = m_engine->isStopping();
     const bool paused = live && m_run->run().paused;
     m_runAction->setEnabled(hasScript && (!live || (paused && !stopping)));
-    m_runAction->setText(paused ? tr("&Continue") : tr("&Run"));
+    setActionText(m_runAction, paused ? tr("&Continue") : tr("&Run"));
     m_pauseAction->setEnabled(live && !paused && !stopping);
     m_stepAction->setEnabled(hasScript && !stopping);
     m_stopAction->setEnabled(live && !stopping);

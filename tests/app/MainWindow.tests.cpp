@@ -73,7 +73,7 @@ TEST_CASE("Opening a recording finds its script and replays it", "[app][window]"
     CHECK(window.codeView()->pidsOnLine(9) == QList<int>{3, 4}); // two processes, one line
     CHECK(window.codeView()->pidsOnLine(14) == QList<int>{2});
     CHECK(window.runModel()->zombieCount() == 2);
-    CHECK(window.runStateText() == u"Recording, cut before the end"_s);
+    CHECK(window.runStateText() == u"Paused where the recording ends"_s);
     CHECK(window.windowTitle().contains(u"four_children.jsonl"_s));
     CHECK(window.noticeText().isEmpty());
     CHECK(window.processTreeModel()->rowCount(window.processTreeModel()->indexForPid(2)) == 4);

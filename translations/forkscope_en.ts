@@ -1,0 +1,547 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>EngineClient</name>
+    <message>
+        <source>A run is already in progress.</source>
+        <translation>A run is already in progress.</translation>
+    </message>
+    <message>
+        <source>The engine was not found at %1. Build the forkscope-engine target, or set FORKSCOPE_ENGINE to its path.</source>
+        <translation>The engine was not found at %1. Build the forkscope-engine target, or set FORKSCOPE_ENGINE to its path.</translation>
+    </message>
+    <message>
+        <source>The engine stopped unexpectedly.</source>
+        <translation>The engine stopped unexpectedly.</translation>
+    </message>
+    <message>
+        <source>The engine %1 could not be started: %2</source>
+        <translation>The engine %1 could not be started: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Open Script…</source>
+        <translation>&amp;Open Script…</translation>
+    </message>
+    <message>
+        <source>Open a Python script to run (Ctrl+O)</source>
+        <translation>Open a Python script to run (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Open Script</source>
+        <translation>Open Script</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Python scripts (*.py);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recording…</source>
+        <translation>Open &amp;Recording…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Replay a saved run (.jsonl)</source>
+        <translation>Replay a saved run (.jsonl)</translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation>Open Recording</translation>
+    </message>
+    <message>
+        <source>Forkscope recordings (*.jsonl);;All files (*)</source>
+        <translation>Forkscope recordings (*.jsonl);;All files (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Recording…</source>
+        <translation>&amp;Save Recording…</translation>
+    </message>
+    <message>
+        <source>Save the events of this run, to replay it later</source>
+        <translation>Save the events of this run, to replay it later</translation>
+    </message>
+    <message>
+        <source>Save Recording</source>
+        <translation>Save Recording</translation>
+    </message>
+    <message>
+        <source>Forkscope recordings (*.jsonl)</source>
+        <translation>Forkscope recordings (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>Run the script, or continue a paused run (F5)</source>
+        <translation>Run the script, or continue a paused run (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Hold every process before its next line (F6)</source>
+        <translation>Hold every process before its next line (F6)</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>S&amp;tep</translation>
+    </message>
+    <message>
+        <source>Let every paused process run one line; starts a run paused if none is going (F10)</source>
+        <translation>Let every paused process run one line; starts a run paused if none is going (F10)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>End the run: every process is killed (Shift+F5)</source>
+        <translation>End the run: every process is killed (Shift+F5)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;In</translation>
+    </message>
+    <message>
+        <source>Larger text, for a projector (Ctrl+=)</source>
+        <translation>Larger text, for a projector (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;Out</translation>
+    </message>
+    <message>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>Smaller text (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal Size</source>
+        <translation>&amp;Normal Size</translation>
+    </message>
+    <message>
+        <source>&amp;About Forkscope</source>
+        <translation>&amp;About Forkscope</translation>
+    </message>
+    <message>
+        <source>About Forkscope</source>
+        <translation>About Forkscope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Forkscope %1&lt;/h3&gt;&lt;p&gt;Watch how processes are born, wait, share and die: Forkscope runs a lesson&apos;s Python script for real and draws its processes as they go.&lt;/p&gt;&lt;p&gt;Each process has its own colour, in the code, the tree and the console.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Forkscope %1&lt;/h3&gt;&lt;p&gt;Watch how processes are born, wait, share and die: Forkscope runs a lesson&apos;s Python script for real and draws its processes as they go.&lt;/p&gt;&lt;p&gt;Each process has its own colour, in the code, the tree and the console.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Speed:</translation>
+    </message>
+    <message>
+        <source>How fast time.sleep() passes: 2× halves every sleep</source>
+        <translation>How fast time.sleep() passes: 2× halves every sleep</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Hide this message</translation>
+    </message>
+    <message>
+        <source>Open a lesson script (File ▸ Open Script…) or a recording, or drop one here.</source>
+        <translation>Open a lesson script (File ▸ Open Script…) or a recording, or drop one here.</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Processes</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Scenario time: seconds since the run started, as the script sees them (time.sleep(1) always takes 1 s)</source>
+        <translation>Scenario time: seconds since the run started, as the script sees them (time.sleep(1) always takes 1 s)</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the recording %1: %2</source>
+        <translation>Cannot open the recording %1: %2</translation>
+    </message>
+    <message>
+        <source>The script of this recording, %1, was not found next to it: the code cannot be shown.</source>
+        <translation>The script of this recording, %1, was not found next to it: the code cannot be shown.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the recording were not events and were skipped.</source>
+        <translation>
+            <numerusform>%n line of the recording was not an event and was skipped.</numerusform>
+            <numerusform>%n lines of the recording were not events and were skipped.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This recording holds no events.</source>
+        <translation>This recording holds no events.</translation>
+    </message>
+    <message>
+        <source>Cannot save the recording to %1: %2</source>
+        <translation>Cannot save the recording to %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>The engine ended with status %1 before the run was over.</source>
+        <translation>The engine ended with status %1 before the run was over.</translation>
+    </message>
+    <message>
+        <source>This system does not allow PID namespaces, so pids are the real ones and orphans go to the engine, not to PID 1.</source>
+        <translation>This system does not allow PID namespaces, so pids are the real ones and orphans go to the engine, not to PID 1.</translation>
+    </message>
+    <message>
+        <source>Syntax error on line %1: %2</source>
+        <translation>Syntax error on line %1: %2</translation>
+    </message>
+    <message>
+        <source>Process %1 stopped on an exception: %2</source>
+        <translation>Process %1 stopped on an exception: %2</translation>
+    </message>
+    <message>
+        <source>The run hit a limit: %1</source>
+        <translation>The run hit a limit: %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Ended: a limit was hit</source>
+        <translation>Ended: a limit was hit</translation>
+    </message>
+    <message>
+        <source>Ended with an error</source>
+        <translation>Ended with an error</translation>
+    </message>
+    <message>
+        <source>Finished, exit status %1</source>
+        <translation>Finished, exit status %1</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>Paused where the recording ends</source>
+        <translation>Paused where the recording ends</translation>
+    </message>
+    <message>
+        <source>Running where the recording ends</source>
+        <translation>Running where the recording ends</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>No script</source>
+        <translation>No script</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>%1 — replay of %2</source>
+        <translation>%1 — replay of %2</translation>
+    </message>
+    <message>
+        <source>t = %1 s</source>
+        <translation>t = %1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es) alive</source>
+        <translation>
+            <numerusform>%n process alive</numerusform>
+            <numerusform>%n processes alive</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n zombie(s)</source>
+        <translation>
+            <numerusform>, %n zombie</numerusform>
+            <numerusform>, %n zombies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Forkscope</source>
+        <translation>Forkscope</translation>
+    </message>
+    <message>
+        <source>%1 — Forkscope</source>
+        <translation>%1 — Forkscope</translation>
+    </message>
+    <message>
+        <source>Step Only Process %1</source>
+        <translation>Step Only Process %1</translation>
+    </message>
+    <message>
+        <source>Show Its Line</source>
+        <translation>Show Its Line</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <comment>menu</comment>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <comment>toolbar</comment>
+        <translation>Run</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessTreeModel</name>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>sleeping</translation>
+    </message>
+    <message>
+        <source>waiting for a child</source>
+        <translation>waiting for a child</translation>
+    </message>
+    <message>
+        <source>joining a process</source>
+        <translation>joining a process</translation>
+    </message>
+    <message>
+        <source>waiting for I/O</source>
+        <translation>waiting for I/O</translation>
+    </message>
+    <message>
+        <source>waiting for a queue item</source>
+        <translation>waiting for a queue item</translation>
+    </message>
+    <message>
+        <source>waiting for queue space</source>
+        <translation>waiting for queue space</translation>
+    </message>
+    <message>
+        <source>waiting for a lock</source>
+        <translation>waiting for a lock</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>waiting (%1)</source>
+        <translation>waiting (%1)</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>stopped (SIGSTOP)</source>
+        <translation>stopped (SIGSTOP)</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>zombie</translation>
+    </message>
+    <message>
+        <source>reaped by %1</source>
+        <translation>reaped by %1</translation>
+    </message>
+    <message>
+        <source>%1, orphan</source>
+        <translation>%1, orphan</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>signal %1</translation>
+    </message>
+    <message>
+        <source>signal %1 (%2)</source>
+        <translation>signal %1 (%2)</translation>
+    </message>
+    <message>
+        <source>PID %1, %2</source>
+        <translation>PID %1, %2</translation>
+    </message>
+    <message>
+        <source>PID 1 of the run: it adopts orphans and reaps them</source>
+        <translation>PID 1 of the run: it adopts orphans and reaps them</translation>
+    </message>
+    <message>
+        <source>The script&apos;s first process, started by %1</source>
+        <translation>The script&apos;s first process, started by %1</translation>
+    </message>
+    <message>
+        <source>Started by %1 with multiprocessing.Process</source>
+        <translation>Started by %1 with multiprocessing.Process</translation>
+    </message>
+    <message>
+        <source>Forked by %1</source>
+        <translation>Forked by %1</translation>
+    </message>
+    <message>
+        <source>Replaced its program with %1 (exec)</source>
+        <translation>Replaced its program with %1 (exec)</translation>
+    </message>
+    <message>
+        <source>Orphan: its parent %1 ended first; adopted by %2</source>
+        <translation>Orphan: its parent %1 ended first; adopted by %2</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <source>At line %1</source>
+        <translation>At line %1</translation>
+    </message>
+    <message>
+        <source>Exit: %1</source>
+        <translation>Exit: %1</translation>
+    </message>
+    <message>
+        <source>A zombie: it has ended, but its parent has not reaped it yet</source>
+        <translation>A zombie: it has ended, but its parent has not reaped it yet</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <source>The process ID, as the script sees it</source>
+        <translation>The process ID, as the script sees it</translation>
+    </message>
+    <message>
+        <source>What the process is doing now</source>
+        <translation>What the process is doing now</translation>
+    </message>
+    <message>
+        <source>The script line it is about to run</source>
+        <translation>The script line it is about to run</translation>
+    </message>
+    <message>
+        <source>Its exit code, or the signal that ended it</source>
+        <translation>Its exit code, or the signal that ended it</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Forkscope runs a Python script for real and shows its processes live.</source>
+        <translation>Forkscope runs a Python script for real and shows its processes live.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>A lesson script (.py) or a recording (.jsonl) to open.</source>
+        <translation>A lesson script (.py) or a recording (.jsonl) to open.</translation>
+    </message>
+    <message>
+        <source>[file]</source>
+        <translation>[file]</translation>
+    </message>
+    <message>
+        <source>Use this language instead of the system&apos;s (en, zh_CN).</source>
+        <translation>Use this language instead of the system&apos;s (en, zh_CN).</translation>
+    </message>
+    <message>
+        <source>locale</source>
+        <translation>locale</translation>
+    </message>
+    <message>
+        <source>Save the window as an image once FILE is shown, then quit.</source>
+        <translation>Save the window as an image once FILE is shown, then quit.</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>The window&apos;s size, e.g. 1280x720.</source>
+        <translation>The window&apos;s size, e.g. 1280x720.</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>WxH</translation>
+    </message>
+    <message>
+        <source>Give at most one file.</source>
+        <translation>Give at most one file.</translation>
+    </message>
+</context>
+</TS>
