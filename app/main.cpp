@@ -1,6 +1,7 @@
 // forkscope [FILE]: the GUI. FILE is a lesson script (.py) or a recording (.jsonl); without it,
 // the first lesson opens when the lessons are installed (or in the source tree).
 
+#include "core/EngineClient.h"
 #include "core/Lessons.h"
 #include "gui/MainWindow.h"
 
@@ -72,6 +73,10 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Use this language instead of the system's (en, zh_CN)."),
         QApplication::translate("main", "locale"));
     parser.addOption(langOption);
+    const QCommandLineOption runOption(
+        QStringLiteral("run"),
+        QApplication::translate("main", "Start running the script at once."));
+    parser.addOption(runOption);
     QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QApplication::translate("main",
@@ -116,12 +121,23 @@ int main(int argc, char* argv[]) {
     if (!file.isEmpty()) opened = window.openFile(file);
     window.show();
 
+    const bool run = parser.isSet(runOption) && opened && !window.scriptPath().isEmpty();
+    if (run) window.run();
+
     if (!screenshot.isEmpty()) {
-        QTimer::singleShot(400, &window, [&window, &app, screenshot, opened] {
+        // After the recording is applied, or once the run is over (at most 30 s).
+        const auto shoot = [&window, &app, screenshot, opened] {
             const bool saved = window.grab().save(screenshot);
             if (!saved) std::fprintf(stderr, "forkscope: cannot save %s\n", qPrintable(screenshot));
             app.exit(saved && opened ? 0 : 1);
-        });
+        };
+        if (run && window.engine()->isRunning()) {
+            QObject::connect(window.engine(), &EngineClient::finished, &window,
+                             [shoot] { QTimer::singleShot(300, shoot); });
+            QTimer::singleShot(30000, &window, shoot);
+        } else {
+            QTimer::singleShot(400, &window, shoot);
+        }
     }
     return QApplication::exec();
 }

@@ -496,6 +496,10 @@
         <source>Its exit code, or the signal that ended it</source>
         <translation>Its exit code, or the signal that ended it</translation>
     </message>
+    <message>
+        <source>reaped by the engine</source>
+        <translation>reaped by the engine</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -542,6 +546,10 @@
     <message>
         <source>Give at most one file.</source>
         <translation>Give at most one file.</translation>
+    </message>
+    <message>
+        <source>Start running the script at once.</source>
+        <translation>Start running the script at once.</translation>
     </message>
 </context>
 </TS>

@@ -493,6 +493,10 @@
         <source>Its exit code, or the signal that ended it</source>
         <translation>它的退出码，或使它终止的信号</translation>
     </message>
+    <message>
+        <source>reaped by the engine</source>
+        <translation>已被引擎回收</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -539,6 +543,10 @@
     <message>
         <source>Give at most one file.</source>
         <translation>最多只能指定一个文件。</translation>
+    </message>
+    <message>
+        <source>Start running the script at once.</source>
+        <translation>立即开始运行脚本。</translation>
     </message>
 </context>
 </TS>

@@ -165,7 +165,7 @@ QString ProcessTreeModel::stateText(const ProcessRecord& p) {
         text = tr("zombie");
         break;
     case ProcState::Reaped:
-        text = tr("reaped by %1").arg(p.reapedBy);
+        text = p.reapedBy > 0 ? tr("reaped by %1").arg(p.reapedBy) : tr("reaped by the engine");
         break;
     }
     if (p.orphan) text = tr("%1, orphan").arg(text);

@@ -1,6 +1,7 @@
 #include "core/EngineClient.h"
 
 #include "TestSupport.h"
+#include "core/RunModel.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -236,20 +237,34 @@ TEST_CASE("The engine runs in the script's folder with the run's arguments", "[a
     CHECK(parts[1] == QFileInfo(o.script).absolutePath());
 }
 
-TEST_CASE("The real engine runs a script", "[.][engine]") {
+TEST_CASE("The real engine runs a script", "[app][engine]") {
 #ifdef FORKSCOPE_ENGINE_BIN
-    // Hidden until the engine is complete: ./app_tests "[engine]"
+    const QString engine = QStringLiteral(FORKSCOPE_ENGINE_BIN);
+    if (!QFileInfo(engine).isExecutable()) {
+        WARN("forkscope-engine is not built: skipped");
+        return;
+    }
     Collector c;
-    EngineClient client;
-    c.attach(client);
-    client.setEngineProgram(QStringLiteral(FORKSCOPE_ENGINE_BIN));
-    REQUIRE(client.start(options()));
-    REQUIRE(testing::waitFor([&] { return !c.finished.isEmpty(); }, 20000));
+    {
+        EngineClient client;
+        c.attach(client);
+        client.setEngineProgram(engine);
+        REQUIRE(client.start(options()));
+        REQUIRE(testing::waitFor([&] { return !c.finished.isEmpty(); }, 30000));
+    }
+    INFO(c.failures.join(u'\n').toStdString());
     CHECK(c.failures.isEmpty());
+    CHECK(c.finished == QList<int>{0});
     REQUIRE_FALSE(c.events.isEmpty());
     CHECK(c.events.first().kind == EventKind::Start);
     CHECK(c.events.last().kind == EventKind::End);
+    RunModel run;
+    run.apply(c.events);
+    REQUIRE(run.latest(3));
+    CHECK(run.latest(3)->exitCode == 3);
+    CHECK(run.latest(3)->reapedBy == 2);
+    CHECK(testing::childPids().isEmpty());
 #else
-    WARN("FORKSCOPE_ENGINE_BIN is not defined in this build");
+    WARN("FORKSCOPE_ENGINE_BIN is not defined in this build: skipped");
 #endif
 }

@@ -149,3 +149,55 @@ TEST_CASE("The palette gives each pid a distinct, readable colour", "[app][palet
                                        QColor(0x20, 0x20, 0x20)) >= 4.5);
     }
 }
+
+TEST_CASE("Run, Pause, Step and Stop drive the engine and follow its answers", "[app][window]") {
+    MainWindow window(testOptions());
+    window.setEngineProgram(testing::fakeEngine(u"echo.sh"_s));
+    REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
+    window.runAction()->trigger();
+    REQUIRE(testing::waitFor([&] { return window.codeView()->pidsOnLine(1) == QList<int>{2}; }));
+    CHECK(window.runStateText() == u"Running"_s);
+    CHECK_FALSE(window.runAction()->isEnabled());
+    CHECK(window.pauseAction()->isEnabled());
+    CHECK(window.stopAction()->isEnabled());
+    CHECK(window.runAction()->iconText() == u"Run"_s);
+
+    window.pauseAction()->trigger();
+    REQUIRE(testing::waitFor([&] { return window.runModel()->run().paused; }));
+    CHECK(window.runStateText() == u"Paused"_s);
+    CHECK(window.runAction()->isEnabled());
+    CHECK(window.runAction()->text() == u"&Continue"_s);
+    CHECK(window.runAction()->iconText() == u"Continue"_s);
+    CHECK_FALSE(window.pauseAction()->isEnabled());
+
+    window.stepAction()->trigger();
+    REQUIRE(testing::waitFor([&] { return window.codeView()->pidsOnLine(2) == QList<int>{2}; }));
+
+    window.stopAction()->trigger();
+    CHECK_FALSE(window.stopAction()->isEnabled());
+    REQUIRE(testing::waitFor([&] { return !window.engine()->isRunning(); }));
+    CHECK(window.runStateText() == u"Stopped"_s);
+    const QModelIndex main =
+        window.processTreeModel()->indexForPid(2, ProcessTreeModel::ExitColumn);
+    CHECK(main.data().toString() == u"signal 9 (SIGKILL)"_s);
+    CHECK(window.codeView()->markers().isEmpty());
+    CHECK(window.runAction()->isEnabled());
+    CHECK(testing::childPids().isEmpty());
+}
+
+TEST_CASE("Closing the window with a run going leaves no process behind", "[app][window]") {
+    qint64 pid = 0;
+    {
+        MainWindow window(testOptions());
+        window.engine()->setStopGracePeriod(200);
+        window.setEngineProgram(testing::fakeEngine(u"stubborn.sh"_s));
+        REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
+        window.show();
+        window.runAction()->trigger();
+        REQUIRE(testing::waitFor([&] { return window.runModel()->run().started; }));
+        pid = window.engine()->processId();
+        window.close();
+    }
+    CHECK(pid > 0);
+    CHECK(testing::childPids().isEmpty());
+}

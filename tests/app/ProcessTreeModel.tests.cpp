@@ -195,3 +195,17 @@ TEST_CASE("Signals and pid reuse in the tree", "[app][tree]") {
     CHECK(second.row() == 1);
     CHECK(f.text(second, ProcessTreeModel::NameColumn) == u"sleep"_s);
 }
+
+TEST_CASE("PID 1 reaped at the end is reaped by the engine", "[app][tree]") {
+    Fixture f;
+    const auto e = [](const char* json) { return *parseEventLine(QByteArrayView(json)); };
+    f.feedOneByOne({
+        e(R"({"t":0,"pid":0,"kind":"start","script":"/abs/x.py","cwd":"/tmp"})"),
+        e(R"({"t":0,"pid":1,"kind":"spawn","ppid":0,"name":"init","how":"init"})"),
+        e(R"({"t":1,"pid":1,"kind":"exit","code":0})"),
+        e(R"({"t":1,"pid":1,"kind":"reap","by":0})"),
+    });
+    CHECK(WarningCounter::messages().isEmpty());
+    CHECK(f.text(f.model.indexForPid(1), ProcessTreeModel::StateColumn) ==
+          u"reaped by the engine"_s);
+}
