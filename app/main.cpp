@@ -90,6 +90,11 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "WxH"));
     sizeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(sizeOption);
+    QCommandLineOption zoomOption(
+        QStringLiteral("zoom"), QApplication::translate("main", "Larger text by this many points."),
+        QApplication::translate("main", "points"));
+    zoomOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(zoomOption);
     parser.process(app);
 
     const QStringList files = parser.positionalArguments();
@@ -120,6 +125,7 @@ int main(int argc, char* argv[]) {
     bool opened = true;
     if (!file.isEmpty()) opened = window.openFile(file);
     window.show();
+    if (parser.isSet(zoomOption)) window.setZoom(parser.value(zoomOption).toInt());
 
     const bool run = parser.isSet(runOption) && opened && !window.scriptPath().isEmpty();
     if (run) window.run();

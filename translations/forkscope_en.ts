@@ -551,5 +551,13 @@
         <source>Start running the script at once.</source>
         <translation>Start running the script at once.</translation>
     </message>
+    <message>
+        <source>Larger text by this many points.</source>
+        <translation>Larger text by this many points.</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
 </context>
 </TS>

@@ -548,5 +548,13 @@
         <source>Start running the script at once.</source>
         <translation>立即开始运行脚本。</translation>
     </message>
+    <message>
+        <source>Larger text by this many points.</source>
+        <translation>将文字放大指定的磅数。</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>磅数</translation>
+    </message>
 </context>
 </TS>

@@ -74,6 +74,15 @@ QMap<int, int> RunModel::currentLines() const {
     return lines;
 }
 
+int RunModel::latestMovedLivePid() const {
+    const ProcessRecord* latest = nullptr;
+    for (const ProcessRecord& p : m_processes)
+        if (p.isAlive() && p.line > 0 && p.comm.isEmpty() &&
+            (!latest || p.lineAt >= latest->lineAt))
+            latest = &p;
+    return latest ? latest->pid : 0;
+}
+
 void RunModel::clear() {
     m_run = RunInfo{};
     m_processes.clear();
@@ -197,6 +206,7 @@ void RunModel::applyOne(const EngineEvent& e) {
 
     case EventKind::Line:
         p->line = e.integer("line"_L1);
+        p->lineAt = e.t;
         m_lastMovedPid = p->pid;
         break;
 

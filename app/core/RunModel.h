@@ -36,8 +36,9 @@ struct ProcessRecord {
     int reapedBy = 0;
     bool orphan = false;
     int adopter = 0;
-    QString output; // stdout and stderr as written, interleaved
-    QString error;  // an uncaught exception's message
+    QString output;       // stdout and stderr as written, interleaved
+    QString error;        // an uncaught exception's message
+    double lineAt = -1.0; // when `line` last changed
     double spawnedAt = 0.0;
     double exitedAt = -1.0;
     double reapedAt = -1.0;
@@ -112,8 +113,11 @@ public:
     int zombieCount() const;
     // pid -> current line, for the processes that are alive and on a script line.
     QMap<int, int> currentLines() const;
-    // The process whose `line` event came last, and that line (0 if none yet).
+    // The process whose `line` event came last (0 if none yet).
     int lastMovedPid() const { return m_lastMovedPid; }
+    // Of the processes on a line now, the one that got there last (0 if none): the one to
+    // follow in the code.
+    int latestMovedLivePid() const;
 
 signals:
     void cleared();

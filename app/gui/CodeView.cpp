@@ -6,7 +6,9 @@
 #include <QFontDatabase>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QScrollBar>
 #include <QTextBlock>
+#include <QTimer>
 
 namespace {
 
@@ -52,6 +54,7 @@ void CodeView::setCodeFont(const QFont& font) {
     m_gutter->setFont(font);
     setTabStopDistance(QFontMetricsF(font).horizontalAdvance(QLatin1Char(' ')) * 4);
     updateGutterWidth();
+    QTimer::singleShot(0, this, &CodeView::ensureFollowedLineVisible); // after the new layout
 }
 
 void CodeView::setSource(const QString& text) {
@@ -60,6 +63,7 @@ void CodeView::setSource(const QString& text) {
     m_markers.clear();
     m_lineToPids.clear();
     m_errorLine = 0;
+    m_followedLine = 0;
     updateErrorSelection();
     updateGutterWidth();
     viewport()->update();
@@ -103,14 +107,30 @@ void CodeView::updateErrorSelection() {
 }
 
 void CodeView::scrollToLine(int line) {
-    const QTextBlock block = document()->findBlockByNumber(line - 1);
-    if (!block.isValid()) return;
+    m_followedLine = line;
+    ensureFollowedLineVisible();
+}
+
+void CodeView::ensureFollowedLineVisible() {
+    const QTextBlock block = document()->findBlockByNumber(m_followedLine - 1);
+    if (m_followedLine <= 0 || !block.isValid() || !isVisible()) return;
     const QRectF geometry = blockBoundingGeometry(block).translated(contentOffset());
     const QRectF visible = viewport()->rect();
     if (geometry.top() >= visible.top() && geometry.bottom() <= visible.bottom()) return;
-    QTextCursor cursor(block);
-    setTextCursor(cursor);
+    const QTextCursor keep = textCursor();
+    setTextCursor(QTextCursor(block));
     centerCursor();
+    if (keep.hasSelection()) {
+        // do not take a reader's selection away
+        const int value = verticalScrollBar()->value();
+        setTextCursor(keep);
+        verticalScrollBar()->setValue(value);
+    }
+}
+
+void CodeView::showEvent(QShowEvent* event) {
+    QPlainTextEdit::showEvent(event);
+    QTimer::singleShot(0, this, &CodeView::ensureFollowedLineVisible);
 }
 
 int CodeView::chipWidth() const {
@@ -142,6 +162,7 @@ void CodeView::resizeEvent(QResizeEvent* event) {
     QPlainTextEdit::resizeEvent(event);
     const QRect r = contentsRect();
     m_gutter->setGeometry(QRect(r.left(), r.top(), gutterWidth(), r.height()));
+    ensureFollowedLineVisible();
 }
 
 void CodeView::changeEvent(QEvent* event) {

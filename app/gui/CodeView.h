@@ -26,6 +26,8 @@ public:
     // A line to underline as an error (a syntax error, an exception), 0 for none.
     void setErrorLine(int line);
     int errorLine() const { return m_errorLine; }
+    // Scrolls so that the line is in view, and keeps it in view when the view is shown,
+    // resized or zoomed, until another line is asked for.
     void scrollToLine(int line);
 
     void setCodeFont(const QFont& font);
@@ -37,11 +39,13 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void updateGutterWidth();
     void updateGutter(const QRect& rect, int dy);
     void updateErrorSelection();
+    void ensureFollowedLineVisible();
     int chipWidth() const;
 
     QWidget* m_gutter;
@@ -49,5 +53,6 @@ private:
     QMap<int, int> m_markers;
     QMap<int, QList<int>> m_lineToPids;
     int m_errorLine = 0;
+    int m_followedLine = 0;
     int m_maxPidDigits = 1;
 };

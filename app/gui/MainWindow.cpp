@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -35,6 +36,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <utility>
 
 #ifndef FORKSCOPE_VERSION
 #define FORKSCOPE_VERSION "0"
@@ -553,7 +555,11 @@ void MainWindow::stopRun() {
 }
 
 void MainWindow::onEngineFinished(int status) {
-    m_discardEngineEvents = false;
+    if (std::exchange(m_discardEngineEvents, false)) { // a run left behind for another file
+        updateActions();
+        updateStatus();
+        return;
+    }
     const RunInfo& info = m_run->run();
     m_engineEndedEarly = info.started && !info.ended;
     if (!info.ended && status != 0 && status != -1) {
@@ -568,6 +574,7 @@ void MainWindow::onEngineFinished(int status) {
 }
 
 void MainWindow::onEngineFailed(const QString& message) {
+    if (m_discardEngineEvents) return;
     showNotice(message, NoticeKind::Error);
     updateActions();
     updateStatus();
@@ -578,7 +585,7 @@ void MainWindow::onApplied() {
 
     const QMap<int, int> lines = m_run->currentLines();
     m_code->setMarkers(lines);
-    const int moved = m_run->lastMovedPid();
+    const int moved = m_run->latestMovedLivePid();
     const int movedLine = lines.value(moved);
     if (movedLine > 0 && (moved != m_followedPid || movedLine != m_followedLine)) {
         m_followedPid = moved;
@@ -694,8 +701,22 @@ void MainWindow::applyZoom() {
     m_tree->setFont(tree);
     m_treeStyle->setBaseFont(tree);
     m_tree->viewport()->update();
+    fitProcessDock();
     m_zoomOutAction->setEnabled(m_zoom > kMinZoom);
     m_zoomInAction->setEnabled(m_zoom < kMaxZoom);
+}
+
+void MainWindow::fitProcessDock() {
+    // Wide enough for every column at the current font, but never more than 40% of the window.
+    if (!m_treeDock->isVisible() || m_treeDock->isFloating()) return;
+    const QHeaderView* header = m_tree->header();
+    const QAbstractItemView* view = m_tree; // sizeHintForColumn is public there
+    int needed = m_tree->indentation() * 3 + m_tree->frameWidth() * 2 + 8;
+    for (int column = 0; column < ProcessTreeModel::ColumnCount; ++column)
+        needed += std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column));
+    if (m_tree->verticalScrollBar()->isVisible()) needed += m_tree->verticalScrollBar()->width();
+    const int target = std::min(needed, width() * 2 / 5);
+    if (target > m_treeDock->width()) resizeDocks({m_treeDock}, {target}, Qt::Horizontal);
 }
 
 void MainWindow::zoomIn() {
@@ -709,7 +730,11 @@ void MainWindow::zoomOut() {
 }
 
 void MainWindow::resetZoom() {
-    m_zoom = 0;
+    setZoom(0);
+}
+
+void MainWindow::setZoom(int steps) {
+    m_zoom = std::clamp(steps, kMinZoom, kMaxZoom);
     applyZoom();
 }
 

@@ -61,6 +61,7 @@ public:
     QAction* stopAction() const { return m_stopAction; }
     QString runStateText() const;
     QString noticeText() const;
+    int zoom() const { return m_zoom; }
 
 public slots:
     void run();
@@ -70,6 +71,7 @@ public slots:
     void zoomIn();
     void zoomOut();
     void resetZoom();
+    void setZoom(int steps); // points added to every text size, -4 to 24
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -97,6 +99,7 @@ private:
     void updateStatus();
     void updateTitle();
     void applyZoom();
+    void fitProcessDock();
     void showNotice(const QString& text, NoticeKind kind);
     void hideNotice();
     void showTreeMenu(const QPoint& position);

@@ -201,3 +201,20 @@ TEST_CASE("Closing the window with a run going leaves no process behind", "[app]
     CHECK(pid > 0);
     CHECK(testing::childPids().isEmpty());
 }
+
+TEST_CASE("Opening another file during a run ends that run quietly", "[app][window]") {
+    MainWindow window(testOptions());
+    window.engine()->setStopGracePeriod(100);
+    window.setEngineProgram(testing::fakeEngine(u"stubborn.sh"_s));
+    REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
+    window.runAction()->trigger();
+    REQUIRE(testing::waitFor([&] { return window.runModel()->run().started; }));
+
+    REQUIRE(window.openFile(testing::dataPath(u"zombie_late.jsonl"_s)));
+    REQUIRE(testing::waitFor([&] { return !window.engine()->isRunning(); }));
+    CHECK(window.noticeText().isEmpty()); // the old run's end is no error
+    CHECK(window.runModel()->run().script == u"zombie_late.py"_s);
+    CHECK(window.runStateText() == u"Finished, exit status 0"_s);
+    CHECK(window.recording().events().size() == 28);
+    CHECK(testing::childPids().isEmpty());
+}

@@ -226,3 +226,10 @@ TEST_CASE("Events about unknown processes are ignored", "[app][runmodel]") {
     CHECK(run.processes().isEmpty());
     CHECK(run.eventCount() == 4);
 }
+
+TEST_CASE("The process to follow is the live one that moved last", "[app][runmodel]") {
+    RunModel run;
+    run.apply(testing::loadEvents(u"four_children.jsonl"_s));
+    CHECK(run.lastMovedPid() == 5);       // it went on to exit
+    CHECK(run.latestMovedLivePid() == 2); // of those still on a line, 2 moved last
+}
