@@ -9,6 +9,8 @@
 #include "gui/ProcessPalette.h"
 
 #include <QAction>
+#include <QDockWidget>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <catch2/catch.hpp>
@@ -217,4 +219,29 @@ TEST_CASE("Opening another file during a run ends that run quietly", "[app][wind
     CHECK(window.runStateText() == u"Finished, exit status 0"_s);
     CHECK(window.recording().events().size() == 28);
     CHECK(testing::childPids().isEmpty());
+}
+
+TEST_CASE("The dock layout and zoom are remembered with QSettings", "[app][window]") {
+    // main() points XDG_CONFIG_HOME at a temporary folder: the user's settings are untouched.
+    QSettings().clear();
+    {
+        MainWindow window; // settings on
+        window.show();
+        REQUIRE(testing::waitFor([&] { return window.isVisible(); }));
+        window.findChild<QDockWidget*>(u"consoleDock"_s)->hide();
+        window.zoomIn();
+        window.close();
+    }
+    QSettings settings;
+    CHECK(settings.contains(u"window/state"_s));
+    CHECK(settings.value(u"view/zoom"_s).toInt() == 1);
+    {
+        MainWindow window;
+        window.show();
+        CHECK(window.zoom() == 1);
+        CHECK_FALSE(window.findChild<QDockWidget*>(u"consoleDock"_s)->isVisible());
+        CHECK(window.findChild<QDockWidget*>(u"processDock"_s)->isVisible());
+        window.close();
+    }
+    QSettings().clear();
 }

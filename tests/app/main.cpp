@@ -3,16 +3,15 @@
 
 #define CATCH_CONFIG_RUNNER
 #include <QApplication>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <catch2/catch.hpp>
 
 int main(int argc, char* argv[]) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Never read or write the user's settings.
+    // Never read or write the user's settings: QSettings goes to a folder of our own. (Not
+    // QStandardPaths' test mode, which writes to ~/.qttest.)
     QTemporaryDir config;
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
-    QStandardPaths::setTestModeEnabled(true);
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Forkscope"));
