@@ -344,7 +344,12 @@ void Engine::execute(const protocol::Command& c) {
         if (!shared_->paused.exchange(1, std::memory_order_acq_rel))
             emit(ev::mode(now(), true, shared_->speed.load()));
         if (c.pid == 0) {
-            for (int slot : observer_->pausedSlots()) shared_->grantStep(slot);
+            // Every process goes one line further than where it stops: one still on its way
+            // to its gate, or asleep, passes its next gate once. Only one line's worth, though
+            // "step" is clicked twice while it sleeps.
+            for (int slot : observer_->liveSlots()) {
+                if (shared_->slot(slot)->permits.load() == 0) shared_->grantStep(slot);
+            }
         } else if (const int slot = observer_->slotOf(c.pid); slot >= 0) {
             shared_->grantStep(slot);
         } else {
@@ -396,11 +401,12 @@ void Engine::stopRun(Ending why, int status) {
     if (ending_ != Ending::None) return;
     ending_ = why;
     endStatus_ = status;
-    shared_->paused.store(0);
-    shared_->wakeAllGates();
-    // Kill first, ask later: the engine reports what happened from what is left.
-    sandbox_->killAll(observer_->hostPids());
-    if (auto status2 = sandbox_->pollInit()) initStatus_ = *status2;
+    // Kill first, ask later: the engine reports what happened from what is left. A paused
+    // process stays paused: SIGKILL needs no cooperation, and nothing may run past a stop.
+    if (auto status2 = sandbox_->killAll(observer_->hostPids())) {
+        initStatus_ = *status2;
+        observer_->onInitExited(*status2);
+    }
     initDone_ = true;
 }
 

@@ -73,7 +73,7 @@ std::optional<Message> decode(std::string_view bytes) {
     const char* p = bytes.data();
     Message m;
     const auto type = static_cast<uint8_t>(p[0]);
-    if (type < static_cast<uint8_t>(MessageType::Hello) || type > static_cast<uint8_t>(MessageType::Name))
+    if (type < static_cast<uint8_t>(MessageType::Hello) || type > static_cast<uint8_t>(MessageType::Born))
         return std::nullopt;
     m.type = static_cast<MessageType>(type);
     m.pid = getInt(p + 1);

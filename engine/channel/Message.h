@@ -16,8 +16,9 @@ enum class MessageType : uint8_t {
     Hello = 1, // a process starts: pid, a=ppid, b=how (SpawnHow), c=slot index, text1=name
     Gate,      // a process stopped before a line in step mode: pid, a=line
     Error,     // pid, a=ErrorWhat, b=line, text1=file, text2=message
-    Reaped,    // from init: pid was reaped, a=wait status
+    Reaped,    // pid was reaped by b (init, or a Process's parent): a=wait status
     Name,      // a process's multiprocessing name changed: pid, text1=name
+    Born,      // from the parent, right after it forked pid: a=ppid, b=how, text1=name
 };
 
 enum class SpawnHow : int32_t { Fork = 0, Process = 1, Main = 2, Init = 3 };

@@ -96,6 +96,7 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
     switch (m.type) {
     case channel::MessageType::Hello: {
         Tracked& t = track(m.pid);
+        reapedStatus_.erase(m.pid); // a new process: an old one's status is not its own
         t.hello = true;
         t.ppid = m.a;
         t.how = channel::toString(static_cast<channel::SpawnHow>(m.b));
@@ -112,6 +113,15 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
                 emit(ev::line(clock_(), t.pid, line));
             }
         }
+        break;
+    }
+    case channel::MessageType::Born: {
+        Tracked& t = track(m.pid);
+        if (t.announced) break; // the child was quicker
+        t.ppid = m.a;
+        t.how = channel::toString(static_cast<channel::SpawnHow>(m.b));
+        t.name = m.text1;
+        announce(t);
         break;
     }
     case channel::MessageType::Gate: {
@@ -131,13 +141,13 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         break;
     }
     case channel::MessageType::Reaped: {
-        // Init reaped an orphan or the main process: the one source of exit status that
-        // works on every kernel for init's own children.
+        // Init, or the runtime's join(), reaped a process: the exit status on every kernel,
+        // even for a child that exited before the engine heard of it.
         reapedStatus_[m.pid] = m.a;
         auto it = procs_.find(m.pid);
         if (it != procs_.end() && !it->second.gone) {
             if (!it->second.waitStatus) it->second.waitStatus = m.a;
-            it->second.ppid = initPid_;
+            it->second.ppid = m.b;
             markGone(it->second);
         }
         break;
@@ -154,7 +164,7 @@ void Observer::onPidFd(int pidfd, short revents) {
         } else if ((revents & POLLIN) && !t.exited) {
             anyExitSinceSample_ = true;
             update(t, true);
-            if (!t.exited) markExited(t); // already reaped before the stat could say zombie
+            if (!t.exited) markExited(t, true); // reaped before the stat could say zombie
             // Its children have just been handed to init: look at them now, not in 10 ms.
             for (auto& [otherPid, other] : procs_) {
                 if (other.ppid == pid && !other.gone) update(other, true);
@@ -171,14 +181,17 @@ void Observer::onInitExited(int waitStatus) {
     markGone(it->second);
 }
 
-void Observer::markExited(Tracked& t) {
+void Observer::markExited(Tracked& t, bool reaped) {
     if (t.exited) return;
     t.exited = true;
     if (!t.announced) announce(t);
-    if (!t.waitStatus && t.pidfd >= 0) t.waitStatus = exitStatusFromPidFd(t.pidfd);
+    if (!t.waitStatus && t.pidfd >= 0) t.waitStatus = exitStatusFromPidFd(t.pidfd, reaped);
     if (!t.waitStatus) {
         auto r = reapedStatus_.find(t.pid);
-        if (r != reapedStatus_.end()) t.waitStatus = r->second;
+        if (r != reapedStatus_.end()) {
+            t.waitStatus = r->second;
+            reapedStatus_.erase(r); // the pid may be reused
+        }
     }
     const double now = clock_();
     if (t.waitStatus && WIFSIGNALED(*t.waitStatus)) emit(ev::exitSignal(now, t.pid, WTERMSIG(*t.waitStatus)));
@@ -188,14 +201,15 @@ void Observer::markExited(Tracked& t) {
 
 void Observer::markGone(Tracked& t) {
     if (t.gone) return;
-    if (!t.exited) markExited(t);
+    if (!t.exited) markExited(t, true);
     t.gone = true;
     emit(ev::reap(clock_(), t.pid, t.ppid));
     if (t.slot >= 0) shared_->release(t.slot);
     if (t.pidfd >= 0) close(t.pidfd);
     t.pidfd = -1;
     t.dir = proc::ProcDir();
-    if (t.hostPid) hostToRun_.erase(t.hostPid);
+    // hostToRun_ keeps the pid: output the process wrote just before it went may still be
+    // unread, and must still be attributed to it.
 }
 
 std::string Observer::waitReason(Tracked& t) {
@@ -266,7 +280,7 @@ void Observer::update(Tracked& t, bool forceStat) {
         if (t.announced && st->ppid != t.ppid && st->ppid != 0) {
             emit(ev::reparent(clock_(), t.pid, t.ppid, st->ppid));
         }
-        t.ppid = st->ppid;
+        if (st->ppid != 0) t.ppid = st->ppid; // 0: the parent is outside the run (init dying)
         // A zombie's stat carries its wait status (field 52), 0 included.
         if (st->state == proc::TaskState::Zombie && !t.waitStatus) t.waitStatus = st->exitCode;
         t.runState = proc::classify(st->state, w);
@@ -278,7 +292,7 @@ void Observer::update(Tracked& t, bool forceStat) {
 
     if (!t.announced) return; // states start after spawn
     if (t.runState == proc::RunState::Zombie) {
-        markExited(t);
+        markExited(t, false);
         setState(t, "zombie", {});
         return;
     }
@@ -397,10 +411,10 @@ bool Observer::isMain(int pid) const {
     return it != procs_.end() && it->second.how == "main";
 }
 
-std::vector<int> Observer::pausedSlots() const {
+std::vector<int> Observer::liveSlots() const {
     std::vector<int> out;
     for (const auto& [pid, t] : procs_) {
-        if (!t.gone && t.slot >= 0 && t.state == "paused") out.push_back(t.slot);
+        if (!t.gone && !t.exited && t.slot >= 0) out.push_back(t.slot);
     }
     return out;
 }

@@ -45,7 +45,7 @@ public:
     int liveCount() const; // processes not yet reaped, init included
     int slotOf(int pid) const;
     bool isMain(int pid) const;
-    std::vector<int> pausedSlots() const;
+    std::vector<int> liveSlots() const;
     const std::map<int, Tracked>& processes() const { return procs_; }
 
 private:
@@ -54,7 +54,7 @@ private:
     void announceDue(bool force);
     void update(Tracked& t, bool forceStat);
     void setState(Tracked& t, const std::string& state, const std::string& on);
-    void markExited(Tracked& t);
+    void markExited(Tracked& t, bool reaped);
     void markGone(Tracked& t);
     std::string waitReason(Tracked& t);
     void emit(protocol::Event&& e) { sink_(std::move(e)); }

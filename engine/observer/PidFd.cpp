@@ -1,6 +1,7 @@
 #include "engine/observer/PidFd.h"
 
 #include <cstdint>
+#include <cerrno>
 #include <cstring>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
@@ -25,13 +26,21 @@ int openPidFd(pid_t hostPid) noexcept {
     return static_cast<int>(syscall(SYS_pidfd_open, hostPid, 0));
 }
 
-std::optional<int> exitStatusFromPidFd(int pidfd) noexcept {
-    PidFdInfo info;
-    std::memset(&info, 0, sizeof info);
-    info.mask = kPidFdInfoExit;
-    if (ioctl(pidfd, kPidFdGetInfo, &info) != 0) return std::nullopt;
-    if (!(info.mask & kPidFdInfoExit)) return std::nullopt;
-    return info.exitCode;
+std::optional<int> exitStatusFromPidFd(int pidfd, bool reaped) noexcept {
+    // The kernel detaches a reaped task's pid (pidfd POLLHUP) a moment before it publishes the
+    // exit status on the pidfd; a reaped process is worth a few tries, a zombie is not.
+    for (int attempt = 0; attempt < (reaped ? 40 : 1); ++attempt) {
+        PidFdInfo info;
+        std::memset(&info, 0, sizeof info);
+        info.mask = kPidFdInfoExit;
+        if (ioctl(pidfd, kPidFdGetInfo, &info) != 0) {
+            if (errno != ESRCH) return std::nullopt; // an older kernel: no such request
+        } else if (info.mask & kPidFdInfoExit) {
+            return info.exitCode;
+        }
+        usleep(50);
+    }
+    return std::nullopt;
 }
 
 } // namespace forkscope::observer

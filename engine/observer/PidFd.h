@@ -10,7 +10,8 @@
 namespace forkscope::observer {
 
 int openPidFd(pid_t hostPid) noexcept; // -1 on failure
-// The wait status of an exited process, if this kernel can tell.
-std::optional<int> exitStatusFromPidFd(int pidfd) noexcept;
+// The wait status of an exited process, if this kernel can tell. `reaped`: the pidfd already
+// reported the reaping, so the status is about to be published if it is not yet.
+std::optional<int> exitStatusFromPidFd(int pidfd, bool reaped) noexcept;
 
 } // namespace forkscope::observer

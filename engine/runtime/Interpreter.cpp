@@ -5,6 +5,7 @@
 
 #include <Python.h>
 #include <cstdio>
+#include <filesystem>
 #include <vector>
 
 namespace forkscope::runtime {
@@ -44,7 +45,9 @@ int runMain(const Config& config) {
     ProcessContext& ctx = context();
     ctx.shared = config.shared;
     ctx.controlFd = config.controlFd;
-    ctx.script = config.script;
+    // CPython makes the script's path absolute for its code objects and __file__ (config's
+    // run_filename); its lines are recognised by that path.
+    ctx.script = std::filesystem::absolute(config.script).string();
     announceSelf(channel::SpawnHow::Main, "MainProcess");
 
     // Builtin modules are found before the standard library's, so this multiprocessing is

@@ -93,6 +93,9 @@ std::optional<int> poll(Process& p, int flags) {
         }
         if (r && *r == p.pid) {
             p.returncode = toExitCode(status);
+            // The engine may not have met a child that was this quick; it hears it from us.
+            channel::send(context().controlFd,
+                          {channel::MessageType::Reaped, p.pid, status, getpid(), 0, {}, {}});
             if (p.pidfd >= 0) close(p.pidfd);
             p.pidfd = -1;
         }
@@ -229,6 +232,10 @@ void start(py::object self) {
     }
     p.pid = pid;
     p.pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+    // The child introduces itself too, but it may be killed before it gets the chance (a
+    // daemon terminated at exit): the parent vouches for its birth at once.
+    channel::send(ctx.controlFd, {channel::MessageType::Born, pid, getpid(),
+                                  static_cast<int32_t>(channel::SpawnHow::Process), 0, nameOf(self), {}});
     // CPython drops these in the parent once started, so the target's objects do not live on
     // for as long as the Process object does.
     p.target = py::none();

@@ -57,8 +57,9 @@ public:
     std::optional<int> pollInit();
 
     // Kills every process of the run. In subreaper mode the engine passes the host pids it
-    // knows, since the kernel does not kill a subreaper's descendants for us.
-    void killAll(const std::vector<pid_t>& knownHostPids = {});
+    // knows, since the kernel does not kill a subreaper's descendants for us. Returns init's
+    // wait status if this call reaped it.
+    std::optional<int> killAll(const std::vector<pid_t>& knownHostPids = {});
 
 private:
     Sandbox() = default;

@@ -160,7 +160,7 @@ int encodeStatus(int status) {
             if (errno == EINTR) continue;
             break; // ECHILD: no process of the run is left
         }
-        channel::send(kControlFd, {channel::MessageType::Reaped, pid, status, 0, 0, {}, {}});
+        channel::send(kControlFd, {channel::MessageType::Reaped, pid, status, getpid(), 0, {}, {}});
         if (pid == mainPid) mainStatus = encodeStatus(status);
     }
     _exit(mainStatus);
@@ -257,8 +257,8 @@ std::optional<int> Sandbox::pollInit() {
     return status;
 }
 
-void Sandbox::killAll(const std::vector<pid_t>& knownHostPids) {
-    if (initPid_ <= 0) return;
+std::optional<int> Sandbox::killAll(const std::vector<pid_t>& knownHostPids) {
+    if (initPid_ <= 0) return std::nullopt;
     if (mode_ == Mode::Subreaper) {
         // No namespace to tear down: signal the run's session and every pid we were told of
         // (a process that called setsid() has left the session).
@@ -267,15 +267,19 @@ void Sandbox::killAll(const std::vector<pid_t>& knownHostPids) {
             if (p > 0) kill(p, SIGKILL);
         }
     }
+    std::optional<int> status;
     if (!initReaped_) {
         // In a namespace, killing PID 1 kills every process in it, and init is not reaped
         // until they are all gone: after this wait, nothing of the run is left.
         kill(initPid_, SIGKILL);
-        while (waitpid(initPid_, nullptr, 0) < 0 && errno == EINTR) {
+        int st = 0;
+        while (waitpid(initPid_, &st, 0) < 0 && errno == EINTR) {
         }
         initReaped_ = true;
+        status = st;
     }
     initPid_ = -1;
+    return status;
 }
 
 } // namespace forkscope::sandbox

@@ -1,0 +1,123 @@
+// Births, zombies and orphans, as the event stream reports them from real processes.
+
+#include "tests/engine/EngineSession.h"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+
+using namespace forkscope::testing;
+
+namespace {
+int spawnedChildOf(const EngineRun& r, int parent, const std::string& how = "fork") {
+    for (const auto& e : r.of("spawn")) {
+        if (e.number("ppid") == parent && e.text("how") == how) return e.pid;
+    }
+    return 0;
+}
+} // namespace
+
+TEST_CASE("fork returns twice: 0 in the child and the child's pid in the parent", "[engine][fork]") {
+    const EngineRun r = runEngine({scriptPath("fork_twice.py")});
+    REQUIRE(r.status == 0);
+    const int child = spawnedChildOf(r, 2);
+    REQUIRE(child > 2);
+    CHECK(r.first("spawn", 2)->text("how") == "main");
+    CHECK(r.first("spawn", 1)->text("how") == "init");
+
+    const auto childOut = r.of("stdout", child);
+    REQUIRE(childOut.size() == 1);
+    CHECK(childOut[0].text("text") ==
+          "child " + std::to_string(child) + " parent 2 fork returned 0\n");
+    const auto parentOut = r.of("stdout", 2);
+    REQUIRE(parentOut.size() == 1);
+    CHECK(parentOut[0].text("text") == "parent 2 fork returned " + std::to_string(child) + "\n");
+
+    CHECK(r.first("reap", child)->number("by") == 2);
+    CHECK(r.first("exit", child)->number("code") == 0);
+    CHECK(r.of("end").back().text("reason") == "finished");
+}
+
+TEST_CASE("a zombie is reported as such until its parent reaps it", "[engine][zombie]") {
+    const EngineRun r = runEngine({scriptPath("zombie.py")});
+    REQUIRE(r.status == 0);
+    const int child = spawnedChildOf(r, 2);
+    REQUIRE(child > 2);
+    const auto exit = r.first("exit", child);
+    REQUIRE(exit);
+    CHECK(exit->number("code") == 7);
+
+    std::optional<EngineEvent> zombie;
+    for (const auto& e : r.of("state", child)) {
+        if (e.text("state") == "zombie") zombie = e;
+    }
+    REQUIRE(zombie);
+    const auto reap = r.first("reap", child);
+    REQUIRE(reap);
+    CHECK(reap->number("by") == 2);
+    // The parent sleeps 0.6 s before it waits: the zombie lasts about that long, and nothing
+    // else happens to it meanwhile.
+    CHECK(reap->t - zombie->t > 0.4);
+    CHECK(zombie->t - exit->t < 0.02);
+    for (const auto& e : r.of("state", child)) {
+        if (e.t > zombie->t) FAIL("state changed after the zombie: " << e.text("state"));
+    }
+}
+
+TEST_CASE("an orphan is adopted and reaped by PID 1 of the run", "[engine][orphan]") {
+    const EngineRun r = runEngine({scriptPath("orphan.py")});
+    REQUIRE(r.status == 0);
+    const int child = spawnedChildOf(r, 2);
+    REQUIRE(child > 2);
+    const auto reparent = r.first("reparent", child);
+    REQUIRE(reparent);
+    CHECK(reparent->number("from") == 2);
+    CHECK(reparent->number("to") == 1);
+    CHECK(reparent->t >= r.first("exit", 2)->t);
+
+    const auto out = r.of("stdout", child);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].text("text") == "ppid 1\n"); // os.getppid() in the orphan
+    CHECK(r.first("reap", child)->number("by") == 1);
+}
+
+TEST_CASE("a daemon child dies with its parent, a non-daemon one keeps the parent alive",
+          "[engine][process][daemon]") {
+    const EngineRun r = runEngine({scriptPath("daemon_and_not.py")});
+    REQUIRE(r.status == 0);
+    // The script prints both pids; the daemon may die before it could introduce itself.
+    int daemon = 0, nonDaemon = 0;
+    REQUIRE(std::sscanf(r.stdoutText().c_str(), "main code done %d %d", &daemon, &nonDaemon) == 2);
+    REQUIRE(r.first("spawn", daemon));
+    REQUIRE(r.first("spawn", nonDaemon));
+
+    CHECK(r.stdoutText().find("woke after 0.5\n") != std::string::npos);
+    CHECK(r.stdoutText().find("woke after 5\n") == std::string::npos);
+    CHECK(r.first("exit", daemon)->text("signame") == "SIGTERM");
+    CHECK(r.first("exit", nonDaemon)->number("code") == 0);
+    // The main process's code ended at once, yet the process lived on, joining its child.
+    const auto mainExit = r.first("exit", 2);
+    CHECK(mainExit->t >= r.first("exit", nonDaemon)->t);
+    CHECK(mainExit->t > 0.45);
+    bool joined = false;
+    for (const auto& e : r.of("state", 2)) joined = joined || e.text("on") == "join";
+    CHECK(joined);
+}
+
+TEST_CASE("terminate() of a child that has its own child leaves the grandchild orphaned",
+          "[engine][process][orphan]") {
+    const EngineRun r = runEngine({scriptPath("terminate_grandchild.py")});
+    REQUIRE(r.status == 0);
+    const int child = spawnedChildOf(r, 2, "process");
+    REQUIRE(child > 2);
+    const int grandchild = spawnedChildOf(r, child, "fork");
+    REQUIRE(grandchild > child);
+
+    CHECK(r.first("exit", child)->number("signal") == 15);
+    const auto reparent = r.first("reparent", grandchild);
+    REQUIRE(reparent);
+    CHECK(reparent->number("from") == child);
+    CHECK(reparent->number("to") == 1);
+    CHECK(r.first("reap", grandchild)->number("by") == 1);
+    CHECK(r.stdoutText().find("grandchild ppid 1\n") != std::string::npos);
+    CHECK(r.stdoutText().find("exitcode -15\n") != std::string::npos);
+}

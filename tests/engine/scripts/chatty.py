@@ -1,0 +1,2 @@
+for i in range(10000):
+    print("line", i)

@@ -1,0 +1,4 @@
+print("this line is fine")
+
+def broken(:
+    pass

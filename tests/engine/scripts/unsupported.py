@@ -1,0 +1,4 @@
+import multiprocessing
+from multiprocessing import Pool
+
+print("never printed")
