@@ -1,1 +1,27 @@
-int main() { return 0; }
+// forkscope-bench: prints one line per figure (see bench/Figure.h). Not part of the tests:
+// figures depend on the machine, so targets are read from the output, not asserted.
+//   forkscope-bench            every figure
+//   forkscope-bench NAME...    only the groups named (observer, zombie)
+
+#include "bench/EngineFigures.h"
+
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+int main(int argc, char** argv) {
+    // The benchmarked runs are tagged like the tests' so a leftover check finds strays.
+    setenv("FORKSCOPE_TEST_SUITE", "1", 1);
+    const std::vector<std::pair<std::string, std::function<void()>>> groups = {
+        {"observer", forkscope::bench::observerCpu},
+        {"zombie", forkscope::bench::zombieLatency},
+    };
+    for (const auto& [name, run] : groups) {
+        bool wanted = argc < 2;
+        for (int i = 1; i < argc; ++i) wanted = wanted || name == argv[i];
+        if (wanted) run();
+    }
+    return 0;
+}

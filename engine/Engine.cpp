@@ -161,7 +161,7 @@ bool Engine::setUp(std::string* error) {
     emit(ev::start(options_.script, getcwd(cwd, sizeof cwd) ? cwd : "",
                    sandbox::toString(sandbox_->mode()), sandbox_->cpus(),
                    static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)), options_.speed, options_.step,
-                   version()));
+                   version(), static_cast<double>(shared_->originNs.load()) / 1e9));
     if (sandbox_->mode() == sandbox::Mode::Subreaper) {
         emit(ev::notice(0, "subreaper",
                         "the kernel refused a PID namespace (" + sandbox_->fallbackReason() +

@@ -141,7 +141,7 @@ std::string Event::toText() const {
 namespace events {
 
 Event start(std::string_view script, std::string_view cwd, std::string_view mode, int cpus,
-            int online, double speed, bool step, std::string_view version) {
+            int online, double speed, bool step, std::string_view version, double monotonic) {
     return Event(0, 0, EventKind::Start)
         .set("script", script)
         .set("cwd", cwd)
@@ -150,7 +150,8 @@ Event start(std::string_view script, std::string_view cwd, std::string_view mode
         .set("online", online)
         .set("speed", speed)
         .set("step", step)
-        .set("version", version);
+        .set("version", version)
+        .set("monotonic", monotonic);
 }
 
 Event spawn(double t, int pid, int ppid, std::string_view name, std::string_view how) {

@@ -55,7 +55,7 @@ private:
 
 namespace events {
 Event start(std::string_view script, std::string_view cwd, std::string_view mode, int cpus,
-            int online, double speed, bool step, std::string_view version);
+            int online, double speed, bool step, std::string_view version, double monotonic);
 Event spawn(double t, int pid, int ppid, std::string_view name, std::string_view how);
 Event exec(double t, int pid, std::string_view comm);
 Event state(double t, int pid, std::string_view state, std::string_view on = {});
