@@ -68,3 +68,16 @@ TEST_CASE("killing the program that started the engine leaves no process of the 
     kill(starter, SIGKILL);
     CHECK(eventually([&] { return processesWithEnv(marker.assignment()).empty(); }, 5));
 }
+
+TEST_CASE("SIGTERM to the engine ends the run cleanly, with an end event", "[engine][cleanup]") {
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+    Marker marker;
+    EngineSession s({scriptPath("sleepers.py")});
+    int spawns = 0;
+    REQUIRE(s.waitFor([&spawns](const EngineEvent& e) { return e.kind == "spawn" && ++spawns == 8; }));
+    kill(s.pid(), SIGTERM);
+    CHECK(s.finish(10) == 143);
+    REQUIRE(s.events().back().kind == "end");
+    CHECK(s.events().back().text("reason") == "stopped");
+    CHECK(eventually([&] { return processesWithEnv(marker.assignment()).empty(); }, 5));
+}
