@@ -81,10 +81,10 @@ Tracked& Observer::track(int pid) {
 
 void Observer::announce(Tracked& t) {
     if (t.announced) return;
-    if (t.name.empty()) {
+    if (t.comm.empty()) {
         if (auto comm = t.dir.comm()) t.comm = *comm;
-        t.name = t.comm;
     }
+    if (t.name.empty()) t.name = t.comm.empty() ? "?" : t.comm;
     if (t.ppid == 0 && t.how != "init") {
         if (auto st = t.dir.stat()) t.ppid = st->ppid;
     }
@@ -122,6 +122,15 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         t.how = channel::toString(static_cast<channel::SpawnHow>(m.b));
         t.name = m.text1;
         announce(t);
+        if (t.pidfd < 0 && inNamespace_ && senderHostPid > 0) {
+            // A child that will never introduce itself (it execs another program): find its
+            // host pid among the parent's children, for a pidfd and so its exit status.
+            if (const pid_t host = findHostPid(senderHostPid, m.pid); host > 0) {
+                t.hostPid = host;
+                hostToRun_[host] = m.pid;
+                t.pidfd = openPidFd(host);
+            }
+        }
         break;
     }
     case channel::MessageType::Gate: {
@@ -273,7 +282,7 @@ void Observer::update(Tracked& t, bool forceStat) {
         t.forceStat = false;
         t.letter = st->stateLetter;
         if (st->comm != t.comm) {
-            if (!t.comm.empty() && t.announced && t.hello) emit(ev::exec(clock_(), t.pid, st->comm));
+            if (!t.comm.empty() && t.announced) emit(ev::exec(clock_(), t.pid, st->comm));
             t.comm = st->comm;
         }
         // A zombie is adopted too when its parent dies: init then reaps it.
@@ -326,8 +335,7 @@ void Observer::sample() {
     for (auto& [pid, t] : procs_) {
         if (t.gone) continue;
         if (!std::binary_search(pids.begin(), pids.end(), pid)) {
-            if (t.announced || t.hello) markGone(t);
-            else t.gone = true; // born and gone between two samples, never introduced
+            markGone(t); // announced first if it never introduced itself: it did exist
             continue;
         }
         update(t, forceAll);
@@ -363,6 +371,18 @@ void Observer::announceDue(bool force) {
             update(t, true);
         }
     }
+}
+
+pid_t Observer::findHostPid(pid_t parentHostPid, int runPid) {
+    proc::ProcRoot host = proc::ProcRoot::open("/proc");
+    for (const int pid : host.listPids()) {
+        proc::ProcDir d = host.process(pid);
+        const auto st = d.stat();
+        if (!st || st->ppid != parentHostPid) continue;
+        const std::vector<int> ids = d.nsPids();
+        if (!ids.empty() && ids.back() == runPid) return pid;
+    }
+    return 0;
 }
 
 int Observer::runPidOf(pid_t hostPid) {

@@ -57,6 +57,7 @@ private:
     void markExited(Tracked& t, bool reaped);
     void markGone(Tracked& t);
     std::string waitReason(Tracked& t);
+    pid_t findHostPid(pid_t parentHostPid, int runPid);
     void emit(protocol::Event&& e) { sink_(std::move(e)); }
 
     channel::SharedState* shared_;

@@ -28,6 +28,7 @@ struct ScriptMatcher {
 };
 ScriptMatcher g_matcher;
 py::object g_realSleep;
+py::object g_realForkExec;
 
 // Runs before every line CPython executes. Only lines of the learner's script count: their
 // number goes to the shared slot (the engine samples it) and, while the run is paused, the
@@ -79,6 +80,25 @@ py::object scaledSleep(py::object seconds) {
     return g_realSleep(realSeconds(s));
 }
 
+// _posixsubprocess.fork_exec forks and execs in C, where no at-fork hook runs, and the child
+// may be gone before the engine's next look: the parent says at once that it was born.
+py::object forkExec(py::args args) {
+    py::object pid = g_realForkExec(*args);
+    std::string name = "subprocess";
+    try {
+        py::sequence argv = args[0];
+        if (py::len(argv) > 0) {
+            name = py::str(py::module_::import("os").attr("fsdecode")(argv[0]));
+            if (const auto slash = name.rfind('/'); slash != std::string::npos) name.erase(0, slash + 1);
+        }
+    } catch (py::error_already_set&) {
+    }
+    const ProcessContext& ctx = context();
+    channel::send(ctx.controlFd, {channel::MessageType::Born, pid.cast<int>(), ctx.pid,
+                                  static_cast<int32_t>(channel::SpawnHow::Fork), 0, name, {}});
+    return pid;
+}
+
 void excepthook(py::handle type, py::handle value, py::handle tb) {
     const ProcessContext& ctx = context();
     const ExceptionSite site = describeException(type.ptr(), value.ptr(), tb.ptr(), ctx.script);
@@ -103,6 +123,7 @@ PyObject* initForkscopeModule() {
         m.def("sleep", &scaledSleep, py::arg("seconds"),
               "time.sleep at the run's speed (the real call, scaled)");
         m.def("excepthook", &excepthook);
+        m.def("fork_exec", &forkExec);
         return m.release().ptr();
     } catch (py::error_already_set& e) {
         e.restore();
@@ -121,6 +142,12 @@ bool installHooks() {
         py::module_::import("os").attr("register_at_fork")(
             py::arg("after_in_child") = fs.attr("after_fork_in_child"));
         py::module_::import("sys").attr("excepthook") = fs.attr("excepthook");
+        auto posixsubprocess = py::module_::import("_posixsubprocess");
+        g_realForkExec = posixsubprocess.attr("fork_exec");
+        posixsubprocess.attr("fork_exec") = fs.attr("fork_exec");
+        // subprocess binds fork_exec when it is imported; normally that is after this point.
+        py::dict modules = py::module_::import("sys").attr("modules");
+        if (modules.contains("subprocess")) modules["subprocess"].attr("_fork_exec") = fs.attr("fork_exec");
         PyEval_SetTrace(&traceLine, nullptr);
         return true;
     } catch (py::error_already_set& e) {
