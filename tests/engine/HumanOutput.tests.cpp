@@ -21,7 +21,7 @@ TEST_CASE("without --json the output is the script's, tagged once a second proce
     CHECK(r.err.find("run ended (finished), status 0") != std::string::npos);
 }
 
-TEST_CASE("--help documents every option, and a bad option is a usage error", "[engine][output]") {
+TEST_CASE("forkscope-engine --help documents every option, and a bad option is a usage error", "[engine][output]") {
     const RunResult help = runProcess({FORKSCOPE_ENGINE_BIN, "--help"});
     CHECK(help.exitCode == 0);
     for (const char* option : {"--json", "--step", "--speed", "--cores", "--max-procs", "--memory",

@@ -7,7 +7,7 @@
 
 using namespace forkscope::testing;
 
-TEST_CASE("--speed 4 makes a one-second sleep take a quarter second, in scenario time 1 s",
+TEST_CASE("at --speed 4 a one-second sleep takes a quarter second, and 1 s of scenario time",
           "[engine][speed]") {
     const EngineRun r = runEngine({scriptPath("one_second_nap.py"), "--speed", "4"});
     REQUIRE(r.status == 0);
