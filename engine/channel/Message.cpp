@@ -15,6 +15,16 @@ const char* toString(SpawnHow how) noexcept {
     return "fork";
 }
 
+const char* toString(TaskOp op) noexcept {
+    switch (op) {
+    case TaskOp::Submit: return "submit";
+    case TaskOp::Start: return "start";
+    case TaskOp::Done: return "done";
+    case TaskOp::Error: return "error";
+    }
+    return "submit";
+}
+
 const char* toString(ErrorWhat what) noexcept {
     switch (what) {
     case ErrorWhat::Syntax: return "syntax";
@@ -73,7 +83,7 @@ std::optional<Message> decode(std::string_view bytes) {
     const char* p = bytes.data();
     Message m;
     const auto type = static_cast<uint8_t>(p[0]);
-    if (type < static_cast<uint8_t>(MessageType::Hello) || type > static_cast<uint8_t>(MessageType::Born))
+    if (type < static_cast<uint8_t>(MessageType::Hello) || type > static_cast<uint8_t>(MessageType::Task))
         return std::nullopt;
     m.type = static_cast<MessageType>(type);
     m.pid = getInt(p + 1);

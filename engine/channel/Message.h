@@ -19,7 +19,12 @@ enum class MessageType : uint8_t {
     Reaped,    // pid was reaped by b (init, or a Process's parent): a=wait status
     Name,      // a process's multiprocessing name changed: pid, text1=name
     Born,      // from the parent, right after it forked pid: a=ppid, b=how, text1=name
+    Task,      // a Pool task changed: pid (who), a=TaskOp, b=pool, c=task, text1=function
 };
+
+// What happened to a Pool task; submit comes from the pool's owner, the rest from the worker.
+enum class TaskOp : int32_t { Submit = 0, Start = 1, Done = 2, Error = 3 };
+const char* toString(TaskOp op) noexcept;
 
 enum class SpawnHow : int32_t { Fork = 0, Process = 1, Main = 2, Init = 3 };
 const char* toString(SpawnHow how) noexcept;

@@ -21,6 +21,7 @@ const char* toString(WaitReason reason) noexcept {
     case WaitReason::QueuePut: return "queue-put";
     case WaitReason::Lock: return "lock";
     case WaitReason::Io: return "io";
+    case WaitReason::Result: return "result";
     }
     return "";
 }

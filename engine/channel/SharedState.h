@@ -14,7 +14,7 @@ namespace forkscope::channel {
 // What a process blocks on inside a call the runtime implements. The kernel only says
 // "sleeping"; this says why, in the learner's terms.
 enum class WaitReason : uint32_t {
-    None = 0, Sleep, Join, Wait, QueueGet, QueuePut, Lock, Io,
+    None = 0, Sleep, Join, Wait, QueueGet, QueuePut, Lock, Io, Result,
 };
 const char* toString(WaitReason reason) noexcept;
 

@@ -133,6 +133,9 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         }
         break;
     }
+    case channel::MessageType::Task:
+        emit(ev::task(clock_(), m.pid, m.b, m.c, channel::toString(static_cast<channel::TaskOp>(m.a)), m.text1));
+        break;
     case channel::MessageType::Gate: {
         auto it = procs_.find(m.pid);
         if (it == procs_.end() || !it->second.announced) break;

@@ -24,6 +24,7 @@ const char* toString(EventKind kind) noexcept {
     case EventKind::Error: return "error";
     case EventKind::Mode: return "mode";
     case EventKind::End: return "end";
+    case EventKind::Task: return "task";
     }
     return "unknown";
 }
@@ -134,6 +135,9 @@ std::string Event::toText() const {
                text("speed");
         break;
     case EventKind::End: out += "run ended (" + text("reason") + "), status " + text("status"); break;
+    case EventKind::Task:
+        out += who + " task " + text("task") + " of pool " + text("pool") + " (" + text("func") + "): " + text("op");
+        break;
     }
     return out;
 }
@@ -196,6 +200,9 @@ Event notice(double t, std::string_view code, std::string_view message) {
 }
 Event mode(double t, bool paused, double speed) {
     return Event(t, 0, EventKind::Mode).set("paused", paused).set("speed", speed);
+}
+Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func) {
+    return Event(t, pid, EventKind::Task).set("pool", pool).set("task", task).set("op", op).set("func", func);
 }
 Event end(double t, int status, std::string_view reason) {
     return Event(t, 0, EventKind::End).set("status", status).set("reason", reason);

@@ -13,6 +13,7 @@ namespace forkscope::protocol {
 
 enum class EventKind {
     Start, Notice, Spawn, Exec, State, Line, Stdout, Stderr, Exit, Reap, Reparent, Error, Mode, End,
+    Task,
 };
 
 const char* toString(EventKind kind) noexcept;
@@ -70,6 +71,7 @@ Event error(double t, int pid, std::string_view what, std::string_view message,
 Event notice(double t, std::string_view code, std::string_view message);
 Event mode(double t, bool paused, double speed);
 Event end(double t, int status, std::string_view reason);
+Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func);
 } // namespace events
 
 } // namespace forkscope::protocol

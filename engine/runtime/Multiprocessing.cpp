@@ -1,5 +1,6 @@
 #include "engine/runtime/Multiprocessing.h"
 
+#include "engine/runtime/Pool.h"
 #include "engine/runtime/Process.h"
 #include "engine/runtime/PyUtil.h"
 
@@ -14,7 +15,7 @@ namespace {
 // ImportError that says so, rather than an AttributeError that looks like a typo.
 constexpr std::array kNotYet = {
     "Manager", "Pipe", "Lock", "RLock", "Condition", "Semaphore", "BoundedSemaphore", "Event",
-    "Barrier", "Queue", "JoinableQueue", "SimpleQueue", "Pool", "RawValue", "RawArray", "Value",
+    "Barrier", "Queue", "JoinableQueue", "SimpleQueue", "RawValue", "RawArray", "Value",
     "Array", "get_logger", "log_to_stderr", "allow_connection_pickling", "set_executable",
     "set_forkserver_preload", "get_context", "get_all_start_methods", "reducer", "SUBDEBUG",
     "SUBWARNING", "pool", "queues", "managers", "connection", "synchronize", "shared_memory",
@@ -55,6 +56,7 @@ PyObject* initMultiprocessingModule() {
         if (!m) return nullptr;
         m.doc() = "Forkscope's multiprocessing: CPython's API on native, observable primitives.";
         bindProcessTypes(m);
+        bindPoolTypes(m);
         defineExceptions(m);
         m.def("current_process", &currentProcess, "The Process object of this process.");
         m.def("parent_process", &parentProcess, "The parent's Process object, None in the main process.");

@@ -1,6 +1,7 @@
 #include "engine/runtime/Process.h"
 
 #include "engine/channel/Message.h"
+#include "engine/runtime/Pool.h"
 #include "engine/runtime/ProcessContext.h"
 
 #include <cerrno>
@@ -361,6 +362,9 @@ void exitFunction() {
     State& st = state();
     if (st.exiting) return;
     st.exiting = true;
+    // CPython's pool finalizers run first (util._run_finalizers(0)): pools left running are
+    // terminated before the remaining children are joined.
+    terminateLeftoverPools();
     for (auto& child : activeChildren()) {
         Process& p = impl(child);
         if (p.daemon) sendSignal(p, SIGTERM);
