@@ -3,10 +3,16 @@
 #include "core/EngineClient.h"
 #include "core/Lessons.h"
 #include "core/ProcessTreeModel.h"
+#include "core/Replay.h"
 #include "core/RunModel.h"
+#include "core/StateHistory.h"
 #include "gui/CodeView.h"
 #include "gui/ConsoleView.h"
 #include "gui/ProcessTreeStyle.h"
+#include "gui/charts/ChartsPanel.h"
+#include "gui/timeline/ReplayBar.h"
+#include "gui/timeline/TimelineDock.h"
+#include "gui/timeline/TimelineView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,8 +36,11 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QStyle>
+#include <QThread>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -86,6 +95,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     m_treeStyle->setSourceModel(m_treeModel);
+    m_history = new StateHistory(this);
+    m_replay = new Replay(this);
 
     createActions();
     createMenus();
@@ -107,6 +118,14 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_engine, &EngineClient::started, this, &MainWindow::updateActions);
     connect(m_engine, &EngineClient::finished, this, &MainWindow::onEngineFinished);
     connect(m_engine, &EngineClient::engineFailed, this, &MainWindow::onEngineFailed);
+
+    // A replay feeds the models as the engine would, without touching the recording.
+    connect(m_replay, &Replay::reset, this, &MainWindow::clearModels);
+    connect(m_replay, &Replay::eventsDue, this, &MainWindow::feedModels);
+    connect(m_replay, &Replay::playingChanged, this, [this] {
+        updateActions();
+        updateStatus();
+    });
 
     resize(1280, 720);
     if (m_options.useSettings) readSettings();
@@ -181,7 +200,22 @@ void MainWindow::createActions() {
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     m_stopAction->setToolTip(tr("End the run: every process is killed (Shift+F5)"));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
-    for (QAction* action : {m_runAction, m_pauseAction, m_stepAction, m_stopAction})
+
+    m_stepSelectedAction =
+        new QAction(icon(QStyle::SP_ArrowForward), tr("Step &Selected Process"), this);
+    m_stepSelectedAction->setObjectName(QStringLiteral("stepSelectedAction"));
+    m_stepSelectedAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_stepSelectedAction->setToolTip(tr("Let only the process selected in the tree or on the "
+                                        "timeline run one line; the others stay (F11)"));
+    connect(m_stepSelectedAction, &QAction::triggered, this, &MainWindow::stepSelected);
+
+    m_restartAction = new QAction(icon(QStyle::SP_BrowserReload), tr("R&estart"), this);
+    m_restartAction->setObjectName(QStringLiteral("restartAction"));
+    m_restartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
+    m_restartAction->setToolTip(tr("End the run and start the script again (Ctrl+F5)"));
+    connect(m_restartAction, &QAction::triggered, this, &MainWindow::restart);
+    for (QAction* action : {m_runAction, m_pauseAction, m_stepAction, m_stopAction,
+                            m_stepSelectedAction, m_restartAction})
         action->setIconText(withoutMnemonic(action->text()));
 
     m_zoomInAction = new QAction(tr("Zoom &In"), this);
@@ -220,10 +254,13 @@ void MainWindow::createMenus() {
     file->addAction(m_quitAction);
 
     QMenu* runMenu = menuBar()->addMenu(tr("&Run", "menu"));
+    runMenu->setObjectName(QStringLiteral("runMenu"));
     runMenu->addAction(m_runAction);
     runMenu->addAction(m_pauseAction);
     runMenu->addAction(m_stepAction);
+    runMenu->addAction(m_stepSelectedAction);
     runMenu->addAction(m_stopAction);
+    runMenu->addAction(m_restartAction);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -244,7 +281,9 @@ void MainWindow::createToolBar() {
     bar->addAction(m_runAction);
     bar->addAction(m_pauseAction);
     bar->addAction(m_stepAction);
+    bar->addAction(m_stepSelectedAction);
     bar->addAction(m_stopAction);
+    bar->addAction(m_restartAction);
     bar->addSeparator();
 
     auto* speedLabel = new QLabel(tr("Speed:"), bar);
@@ -260,7 +299,26 @@ void MainWindow::createToolBar() {
     connect(m_speedBox, &QComboBox::activated, this, [this](int index) {
         m_speed = m_speedBox->itemData(index).toDouble();
         if (m_engine->isRunning()) m_engine->setSpeed(m_speed);
+        updateStatus();
     });
+
+    auto* coresLabel = new QLabel(tr("CPUs:"), bar);
+    coresLabel->setContentsMargins(10, 0, 4, 0);
+    bar->addWidget(coresLabel);
+    m_coresBox = new QSpinBox(bar);
+    m_coresBox->setObjectName(QStringLiteral("coresBox"));
+    m_coresBox->setRange(0, std::max(1, QThread::idealThreadCount()));
+    m_coresBox->setSpecialValueText(tr("all"));
+    m_coresBox->setToolTip(tr("How many CPUs the run may use: with fewer CPUs than busy "
+                              "processes, some must wait, ready. Changing it restarts a run."));
+    coresLabel->setBuddy(m_coresBox);
+    bar->addWidget(m_coresBox);
+    // Clicking through several values restarts the run once, at the last one.
+    m_coresTimer = new QTimer(this);
+    m_coresTimer->setSingleShot(true);
+    m_coresTimer->setInterval(400);
+    connect(m_coresTimer, &QTimer::timeout, this, [this] { setCores(m_coresBox->value()); });
+    connect(m_coresBox, &QSpinBox::valueChanged, this, [this] { m_coresTimer->start(); });
 }
 
 void MainWindow::createCentralWidget() {
@@ -333,17 +391,61 @@ void MainWindow::createDocks() {
     m_console = new ConsoleView(m_consoleDock);
     m_console->setObjectName(QStringLiteral("console"));
     m_consoleDock->setWidget(m_console);
-    addDockWidget(Qt::BottomDockWidgetArea, m_consoleDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_consoleDock);
+    splitDockWidget(m_treeDock, m_consoleDock, Qt::Vertical);
 
-    // The tree takes the right edge from top to bottom, the console sits under the code.
+    m_timelineDock = new QDockWidget(tr("Timeline"), this);
+    m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
+    m_timeline = new TimelineDock(m_history, m_timelineDock);
+    m_timelineDock->setWidget(m_timeline);
+    // A recording's replay controls sit above its timeline, shown while a recording is open.
+    m_replayBar = new ReplayBar(m_replay, m_timeline);
+    m_replayBar->hide();
+    m_timeline->setReplayControls(m_replayBar);
+    if (QMenu* runMenu = menuBar()->findChild<QMenu*>(QStringLiteral("runMenu"))) {
+        runMenu->addSeparator();
+        QMenu* replayMenu = runMenu->addMenu(tr("Re&play"));
+        replayMenu->addActions({m_replayBar->playAction(), m_replayBar->stepAction(),
+                                m_replayBar->rewindAction(), m_replayBar->endAction()});
+        m_replayMenu = replayMenu;
+    }
+    addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
+    connect(m_timeline->view(), &TimelineView::processSelected, this, &MainWindow::selectProcess);
+    // In a replay, the timeline's cursor is the replay's position: drag it to scrub.
+    connect(m_timeline->view(), &TimelineView::cursorMoved, this, [this](double t) {
+        if (!m_replay->isEmpty() && !m_engine->isRunning()) {
+            m_replay->pause();
+            m_replay->seek(t);
+        }
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                const QVariant serial = current.data(ProcessTreeModel::SerialRole);
+                m_timeline->view()->setSelectedSerial(serial.isValid() ? serial.toInt() : -1);
+                updateActions();
+            });
+
+    m_chartsDock = new QDockWidget(tr("Charts"), this);
+    m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
+    m_charts = new ChartsPanel(m_history, m_chartsDock);
+    m_chartsDock->setWidget(m_charts);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
+    tabifyDockWidget(m_timelineDock, m_chartsDock);
+    m_timelineDock->raise();
+
+    // The tree and the console take the right edge from top to bottom; the timeline (and the
+    // charts, in a tab beside it) sit under the code, where the time axis gets the width.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({m_treeDock}, {460}, Qt::Horizontal);
-    resizeDocks({m_consoleDock}, {200}, Qt::Vertical);
+    resizeDocks({m_treeDock}, {430}, Qt::Horizontal);
+    resizeDocks({m_treeDock, m_consoleDock}, {330, 250}, Qt::Vertical);
+    resizeDocks({m_timelineDock}, {250}, Qt::Vertical);
 
     if (view) {
         view->addAction(m_treeDock->toggleViewAction());
         view->addAction(m_consoleDock->toggleViewAction());
+        view->addAction(m_timelineDock->toggleViewAction());
+        view->addAction(m_chartsDock->toggleViewAction());
     }
 }
 
@@ -357,8 +459,16 @@ void MainWindow::createStatusBar() {
         m_timeLabel->fontMetrics().horizontalAdvance(QStringLiteral("t = 000.000 s__")));
     m_timeLabel->setToolTip(tr("Scenario time: seconds since the run started, as the script "
                                "sees them (time.sleep(1) always takes 1 s)"));
+    m_speedLabel = new QLabel(this);
+    m_speedLabel->setContentsMargins(12, 0, 6, 0);
+    m_speedLabel->setToolTip(tr("The run's speed: how fast time.sleep() passes"));
+    m_cpuLabel = new QLabel(this);
+    m_cpuLabel->setContentsMargins(6, 0, 6, 0);
+    m_cpuLabel->setToolTip(tr("How many CPUs the run may use, of the machine's"));
     statusBar()->addWidget(m_stateLabel, 1);
     statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_speedLabel);
+    statusBar()->addPermanentWidget(m_cpuLabel);
     statusBar()->addPermanentWidget(m_timeLabel);
 }
 
@@ -410,11 +520,41 @@ void MainWindow::resetRun() {
     }
     m_recording.clear();
     m_recordingPath.clear();
+    m_replay->clear();
+    m_replayBar->refresh();
     m_engineEndedEarly = false;
+    clearModels();
+    m_timeline->view()->resetView();
+    hideNotice();
+}
+
+void MainWindow::clearModels() {
     m_run->clear();
+    m_history->clear();
     m_console->clearConsole();
     m_code->setErrorLine(0);
-    hideNotice();
+}
+
+void MainWindow::feedModels(const QList<EngineEvent>& events) {
+    if (events.isEmpty()) return;
+    m_history->apply(events);
+    m_run->apply(events); // last: its applied() updates the window
+}
+
+void MainWindow::selectProcess(int serial) {
+    const QModelIndex index = m_treeStyle->mapFromSource(m_treeModel->indexForSerial(serial));
+    if (index.isValid()) {
+        m_tree->setCurrentIndex(index);
+        m_tree->scrollTo(index);
+    }
+}
+
+int MainWindow::selectedPid() const {
+    const QModelIndex current = m_tree->currentIndex();
+    const ProcessRecord* p =
+        current.isValid() ? m_run->process(current.data(ProcessTreeModel::SerialRole).toInt())
+                          : nullptr;
+    return p ? p->pid : 0;
 }
 
 bool MainWindow::openScript(const QString& path) {
@@ -473,6 +613,10 @@ bool MainWindow::openRecording(const QString& path) {
     rememberDirectory(path);
     m_recordingPath = QFileInfo(path).absoluteFilePath();
     applyEvents(recording.events());
+    // Shown whole at first; the replay bar plays it again over time.
+    m_replay->setEvents(recording.events());
+    m_replayBar->refresh();
+    m_timeline->view()->setHorizon(m_replay->duration());
 
     if (script.isEmpty() && !scriptName.isEmpty())
         showNotice(tr("The script of this recording, %1, was not found next to it: the code "
@@ -506,7 +650,7 @@ bool MainWindow::saveRecording(const QString& path) {
 void MainWindow::applyEvents(const QList<EngineEvent>& events) {
     if (events.isEmpty()) return;
     m_recording.append(events);
-    m_run->apply(events);
+    feedModels(events);
 }
 
 void MainWindow::setEngineProgram(const QString& program) {
@@ -520,6 +664,7 @@ void MainWindow::startRun(bool stepMode) {
     EngineClient::RunOptions options;
     options.script = m_scriptPath;
     options.speed = m_speed;
+    options.cores = m_cores;
     options.step = stepMode;
     m_engine->start(options);
     updateTitle();
@@ -554,7 +699,46 @@ void MainWindow::stopRun() {
     updateStatus();
 }
 
+void MainWindow::stepSelected() {
+    const int pid = selectedPid();
+    const ProcessRecord* p = pid > 0 ? m_run->latest(pid) : nullptr;
+    if (!p || !p->isAlive() || !m_engine->isRunning() || !m_run->run().paused) return;
+    m_engine->step(pid);
+}
+
+void MainWindow::restart() {
+    if (m_scriptPath.isEmpty()) return;
+    const bool stepMode = m_run->run().started && m_run->run().stepMode;
+    if (m_engine->isRunning()) {
+        // What the old run says while it stops is not shown; the new one starts once it ended.
+        m_restartPending = true;
+        m_restartStepMode = stepMode;
+        m_discardEngineEvents = true;
+        m_engine->stop();
+        updateActions();
+        return;
+    }
+    startRun(stepMode);
+}
+
+void MainWindow::setCores(int cores) {
+    m_coresTimer->stop();
+    if (m_coresBox->value() != cores) {
+        const QSignalBlocker block(m_coresBox);
+        m_coresBox->setValue(cores);
+    }
+    if (cores == m_cores) return;
+    m_cores = std::max(0, cores);
+    if (m_engine->isRunning()) restart();
+    updateStatus();
+}
+
 void MainWindow::onEngineFinished(int status) {
+    if (std::exchange(m_restartPending, false)) {
+        m_discardEngineEvents = false;
+        startRun(m_restartStepMode);
+        return;
+    }
     if (std::exchange(m_discardEngineEvents, false)) { // a run left behind for another file
         updateActions();
         updateStatus();
@@ -644,6 +828,8 @@ QString MainWindow::runStateText() const {
     }
     if (info.started) {
         if (!live && m_engineEndedEarly) return tr("Interrupted");
+        if (!live && !m_recordingPath.isEmpty() && !m_replay->atEnd())
+            return m_replay->isPlaying() ? tr("Replaying") : tr("Replay paused");
         if (!live && !m_recordingPath.isEmpty())
             return info.paused ? tr("Paused where the recording ends")
                                : tr("Running where the recording ends");
@@ -665,6 +851,24 @@ void MainWindow::updateStatus() {
     QString count = tr("%n process(es) alive", nullptr, alive);
     if (zombies > 0) count += tr(", %n zombie(s)", nullptr, zombies);
     m_countLabel->setText(count);
+    m_speedLabel->setText(speedText());
+    m_cpuLabel->setText(cpuText());
+}
+
+QString MainWindow::speedText() const {
+    const RunInfo& info = m_run->run();
+    // The run's own speed once it has started (a recording's, too), else the next run's.
+    return tr("speed %1×").arg(info.started ? info.speed : m_speed);
+}
+
+QString MainWindow::cpuText() const {
+    const RunInfo& info = m_run->run();
+    if (info.started && info.cpus > 0) {
+        if (info.online > 0 && info.cpus < info.online)
+            return tr("%1 of %2 CPUs").arg(info.cpus).arg(info.online);
+        return tr("%n CPU(s)", nullptr, info.cpus);
+    }
+    return m_cores > 0 ? tr("%n CPU(s)", nullptr, m_cores) : tr("all CPUs");
 }
 
 void MainWindow::updateActions() {
@@ -677,7 +881,16 @@ void MainWindow::updateActions() {
     m_pauseAction->setEnabled(live && !paused && !stopping);
     m_stepAction->setEnabled(hasScript && !stopping);
     m_stopAction->setEnabled(live && !stopping);
+    const int selected = live && paused && !stopping ? selectedPid() : 0;
+    const ProcessRecord* p = selected > 0 ? m_run->latest(selected) : nullptr;
+    m_stepSelectedAction->setEnabled(p && p->isAlive());
+    m_stepSelectedAction->setText(p ? tr("Step Only Process %1").arg(p->pid)
+                                    : tr("Step &Selected Process"));
+    m_stepSelectedAction->setIconText(p ? tr("Step %1").arg(p->pid) : tr("Step Selected"));
+    m_restartAction->setEnabled(hasScript && !stopping);
     m_saveRecordingAction->setEnabled(!m_recording.isEmpty());
+    m_replayBar->setVisible(!m_replay->isEmpty() && !live);
+    if (m_replayMenu) m_replayMenu->setEnabled(!m_replay->isEmpty() && !live);
 }
 
 void MainWindow::updateTitle() {
@@ -700,6 +913,8 @@ void MainWindow::applyZoom() {
     tree.setPointSize(std::max(6, tree.pointSize() + m_zoom));
     m_tree->setFont(tree);
     m_treeStyle->setBaseFont(tree);
+    m_timeline->setFont(tree);
+    m_charts->setFont(tree);
     m_tree->viewport()->update();
     fitProcessDock();
     m_zoomOutAction->setEnabled(m_zoom > kMinZoom);

@@ -11,6 +11,7 @@
 #include <QMainWindow>
 #include <QString>
 
+class ChartsPanel;
 class CodeView;
 class ConsoleView;
 class EngineClient;
@@ -21,8 +22,15 @@ class QComboBox;
 class QDockWidget;
 class QFrame;
 class QLabel;
+class QMenu;
+class QSpinBox;
+class QTimer;
 class QTreeView;
+class Replay;
+class ReplayBar;
 class RunModel;
+class StateHistory;
+class TimelineDock;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -59,6 +67,18 @@ public:
     QAction* pauseAction() const { return m_pauseAction; }
     QAction* stepAction() const { return m_stepAction; }
     QAction* stopAction() const { return m_stopAction; }
+    QAction* stepSelectedAction() const { return m_stepSelectedAction; }
+    QAction* restartAction() const { return m_restartAction; }
+    StateHistory* stateHistory() const { return m_history; }
+    TimelineDock* timeline() const { return m_timeline; }
+    ChartsPanel* charts() const { return m_charts; }
+    Replay* replay() const { return m_replay; }
+    ReplayBar* replayBar() const { return m_replayBar; }
+    QSpinBox* coresBox() const { return m_coresBox; }
+    QString speedText() const;
+    QString cpuText() const;
+    // The process selected in the tree (or on the timeline), 0 if none.
+    int selectedPid() const;
     QString runStateText() const;
     QString noticeText() const;
     int zoom() const { return m_zoom; }
@@ -68,6 +88,9 @@ public slots:
     void pause();
     void step();
     void stopRun();
+    void stepSelected();      // only the selected process runs one line
+    void restart();           // stops the run if one goes, and starts the script again
+    void setCores(int cores); // 0: all; restarts a run that is going
     void zoomIn();
     void zoomOut();
     void resetZoom();
@@ -92,6 +115,10 @@ private:
 
     void startRun(bool stepMode);
     void resetRun();
+    // Applies events to the models without recording them (a replay), and starts them over.
+    void feedModels(const QList<EngineEvent>& events);
+    void clearModels();
+    void selectProcess(int serial);
     void onApplied();
     void onEngineFinished(int status);
     void onEngineFailed(const QString& message);
@@ -119,6 +146,9 @@ private:
     bool m_discardEngineEvents = false;
     bool m_engineEndedEarly = false; // the engine exited before its `end` event
     double m_speed = 1.0;
+    int m_cores = 0; // --cores for the next run, 0: all
+    bool m_restartPending = false;
+    bool m_restartStepMode = false;
     int m_zoom = 0;
     qsizetype m_errorsShown = 0;
     qsizetype m_noticesShown = 0;
@@ -136,6 +166,18 @@ private:
     QLabel* m_timeLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     QComboBox* m_speedBox = nullptr;
+    QSpinBox* m_coresBox = nullptr;
+    QTimer* m_coresTimer = nullptr;
+    QLabel* m_speedLabel = nullptr;
+    QLabel* m_cpuLabel = nullptr;
+    StateHistory* m_history = nullptr;
+    Replay* m_replay = nullptr;
+    ReplayBar* m_replayBar = nullptr;
+    QMenu* m_replayMenu = nullptr;
+    TimelineDock* m_timeline = nullptr;
+    QDockWidget* m_timelineDock = nullptr;
+    ChartsPanel* m_charts = nullptr;
+    QDockWidget* m_chartsDock = nullptr;
 
     QAction* m_openScriptAction = nullptr;
     QAction* m_openRecordingAction = nullptr;
@@ -145,6 +187,8 @@ private:
     QAction* m_pauseAction = nullptr;
     QAction* m_stepAction = nullptr;
     QAction* m_stopAction = nullptr;
+    QAction* m_stepSelectedAction = nullptr;
+    QAction* m_restartAction = nullptr;
     QAction* m_zoomInAction = nullptr;
     QAction* m_zoomOutAction = nullptr;
     QAction* m_zoomResetAction = nullptr;
