@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
@@ -15,6 +16,7 @@
 #include <QScreen>
 #include <QTimer>
 #include <QTranslator>
+#include <chrono>
 #include <cstdio>
 
 namespace {
@@ -31,14 +33,49 @@ QString requestedLanguage(const QStringList& arguments) {
 
 void installTranslations(QApplication& app, const QLocale& locale) {
     auto* own = new QTranslator(&app);
+    // English is the fallback, not the source text: it carries the plural forms ("1 process
+    // alive", not "1 process(es) alive") for the C locale and for languages we lack.
     if (own->load(locale, QStringLiteral("forkscope"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
+                  QStringLiteral(":/i18n")) ||
+        own->load(QStringLiteral("forkscope_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(own);
     auto* qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
 }
+
+// FORKSCOPE_FIRST_PAINT set: prints "first-paint NS" (CLOCK_MONOTONIC nanoseconds, as
+// std::chrono::steady_clock counts them) once the window has been painted for the first time,
+// and quits then if it is "quit". forkscope-gui-bench measures the launch with it.
+class FirstPaintProbe : public QObject {
+public:
+    FirstPaintProbe(QWidget* window, bool quit) : QObject(window), m_quit(quit) {
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Paint && !m_seen) {
+            m_seen = true;
+            watched->removeEventFilter(this);
+            // After this paint and the flush to the screen that follows it.
+            QTimer::singleShot(0, this, [this] {
+                const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                    std::chrono::steady_clock::now().time_since_epoch())
+                                    .count();
+                std::printf("first-paint %lld\n", static_cast<long long>(ns));
+                std::fflush(stdout);
+                if (m_quit) QApplication::exit(0);
+            });
+        }
+        return false;
+    }
+
+private:
+    bool m_quit;
+    bool m_seen = false;
+};
 
 } // namespace
 
@@ -124,6 +161,9 @@ int main(int argc, char* argv[]) {
     }
     bool opened = true;
     if (!file.isEmpty()) opened = window.openFile(file);
+    if (qEnvironmentVariableIsSet("FORKSCOPE_FIRST_PAINT"))
+        new FirstPaintProbe(&window, qEnvironmentVariable("FORKSCOPE_FIRST_PAINT") ==
+                                         QLatin1StringView("quit"));
     window.show();
     if (parser.isSet(zoomOption)) window.setZoom(parser.value(zoomOption).toInt());
 

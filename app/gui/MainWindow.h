@@ -127,6 +127,7 @@ private:
     void updateTitle();
     void applyZoom();
     void fitProcessDock();
+    void fitTreeColumns();
     void showNotice(const QString& text, NoticeKind kind);
     void hideNotice();
     void showTreeMenu(const QPoint& position);
@@ -168,6 +169,7 @@ private:
     QComboBox* m_speedBox = nullptr;
     QSpinBox* m_coresBox = nullptr;
     QTimer* m_coresTimer = nullptr;
+    QTimer* m_treeFitTimer = nullptr;
     QLabel* m_speedLabel = nullptr;
     QLabel* m_cpuLabel = nullptr;
     StateHistory* m_history = nullptr;

@@ -96,6 +96,7 @@ TimelineView::TimelineView(TimelineModel* model, QWidget* parent)
         viewport()->update();
         emit viewChanged();
     });
+    measureFont();
     updateGeometry();
 }
 
@@ -103,8 +104,16 @@ StateHistory* TimelineView::history() const {
     return m_model->history();
 }
 
+void TimelineView::measureFont() {
+    // Text is measured once per font, not per paint: xForTime() runs thousands of times a frame.
+    const QFontMetrics fm = fontMetrics();
+    m_baseLaneHeight = std::max(18, int(fm.height() * 1.6));
+    m_labelWidth = fm.horizontalAdvance(u"00000  MainProcess"_s) + 22;
+    m_rulerHeight = fm.height() + 8;
+}
+
 int TimelineView::baseLaneHeight() const {
-    return std::max(18, int(fontMetrics().height() * 1.6));
+    return m_baseLaneHeight;
 }
 
 int TimelineView::laneHeight() const {
@@ -116,12 +125,11 @@ int TimelineView::laneHeight() const {
 }
 
 int TimelineView::labelWidth() const {
-    const QFontMetrics fm = fontMetrics();
-    return fm.horizontalAdvance(u"00000  MainProcess"_s) + 22;
+    return m_labelWidth;
 }
 
 int TimelineView::rulerHeight() const {
-    return fontMetrics().height() + 8;
+    return m_rulerHeight;
 }
 
 QRect TimelineView::plotRect() const {
@@ -257,6 +265,7 @@ void TimelineView::resizeEvent(QResizeEvent* event) {
 
 void TimelineView::changeEvent(QEvent* event) {
     QAbstractScrollArea::changeEvent(event);
+    if (event->type() == QEvent::FontChange) measureFont();
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
         updateGeometry();
 }

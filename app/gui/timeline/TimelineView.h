@@ -92,6 +92,7 @@ protected:
 private:
     void onHistoryChanged();
     void updateGeometry();
+    void measureFont();
     void updateScrollBars();
     void placeCursorAt(double x);
     double extent() const; // the time axis: 0 to this
@@ -118,4 +119,7 @@ private:
     QPoint m_dragFrom;
     double m_dragLeft = 0.0;
     int m_paints = 0;
+    int m_baseLaneHeight = 18;
+    int m_labelWidth = 120;
+    int m_rulerHeight = 20;
 };
