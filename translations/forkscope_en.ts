@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Processes in each state</source>
+        <translation>Processes in each state</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>time (s)</translation>
+    </message>
+    <message>
+        <source>How many of the script&apos;s processes were running, ready, waiting, … at each moment (PID 1, the engine&apos;s init, is left out)</source>
+        <translation>How many of the script&apos;s processes were running, ready, waiting, … at each moment (PID 1, the engine&apos;s init, is left out)</translation>
+    </message>
+    <message>
+        <source>Queue lengths</source>
+        <translation>Queue lengths</translation>
+    </message>
+    <message>
+        <source>How many items each queue held over time</source>
+        <translation>How many items each queue held over time</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>queue %1</translation>
+    </message>
+</context>
+<context>
     <name>EngineClient</name>
     <message>
         <source>A run is already in progress.</source>
@@ -337,6 +364,89 @@
         <comment>toolbar</comment>
         <translation>Run</translation>
     </message>
+    <message>
+        <source>Step &amp;Selected Process</source>
+        <translation>Step &amp;Selected Process</translation>
+    </message>
+    <message>
+        <source>Let only the process selected in the tree or on the timeline run one line; the others stay (F11)</source>
+        <translation>Let only the process selected in the tree or on the timeline run one line; the others stay (F11)</translation>
+    </message>
+    <message>
+        <source>R&amp;estart</source>
+        <translation>R&amp;estart</translation>
+    </message>
+    <message>
+        <source>End the run and start the script again (Ctrl+F5)</source>
+        <translation>End the run and start the script again (Ctrl+F5)</translation>
+    </message>
+    <message>
+        <source>CPUs:</source>
+        <translation>CPUs:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>How many CPUs the run may use: with fewer CPUs than busy processes, some must wait, ready. Changing it restarts a run.</source>
+        <translation>How many CPUs the run may use: with fewer CPUs than busy processes, some must wait, ready. Changing it restarts a run.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Re&amp;play</source>
+        <translation>Re&amp;play</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>The run&apos;s speed: how fast time.sleep() passes</source>
+        <translation>The run&apos;s speed: how fast time.sleep() passes</translation>
+    </message>
+    <message>
+        <source>How many CPUs the run may use, of the machine&apos;s</source>
+        <translation>How many CPUs the run may use, of the machine&apos;s</translation>
+    </message>
+    <message>
+        <source>Replaying</source>
+        <translation>Replaying</translation>
+    </message>
+    <message>
+        <source>Replay paused</source>
+        <translation>Replay paused</translation>
+    </message>
+    <message>
+        <source>speed %1×</source>
+        <translation>speed %1×</translation>
+    </message>
+    <message>
+        <source>%1 of %2 CPUs</source>
+        <translation>%1 of %2 CPUs</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU(s)</source>
+        <translation>
+            <numerusform>%n CPU</numerusform>
+            <numerusform>%n CPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all CPUs</source>
+        <translation>all CPUs</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>Step Selected</source>
+        <translation>Step Selected</translation>
+    </message>
 </context>
 <context>
     <name>ProcessTreeModel</name>
@@ -499,6 +609,502 @@
     <message>
         <source>reaped by the engine</source>
         <translation>reaped by the engine</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayBar</name>
+    <message>
+        <source>Replay</source>
+        <translation>Replay</translation>
+    </message>
+    <message>
+        <source>Replay from the Start</source>
+        <translation>Replay from the Start</translation>
+    </message>
+    <message>
+        <source>Back to the start of the recording (Ctrl+Home)</source>
+        <translation>Back to the start of the recording (Ctrl+Home)</translation>
+    </message>
+    <message>
+        <source>Play Replay</source>
+        <translation>Play Replay</translation>
+    </message>
+    <message>
+        <source>Play the recording as it ran, or pause it (F8)</source>
+        <translation>Play the recording as it ran, or pause it (F8)</translation>
+    </message>
+    <message>
+        <source>Replay One Line</source>
+        <translation>Replay One Line</translation>
+    </message>
+    <message>
+        <source>On to the next time a process moves to a line (F9)</source>
+        <translation>On to the next time a process moves to a line (F9)</translation>
+    </message>
+    <message>
+        <source>Replay to the End</source>
+        <translation>Replay to the End</translation>
+    </message>
+    <message>
+        <source>Show the whole recording (Ctrl+End)</source>
+        <translation>Show the whole recording (Ctrl+End)</translation>
+    </message>
+    <message>
+        <source>Replay speed: 2× plays the recording twice as fast as it ran</source>
+        <translation>Replay speed: 2× plays the recording twice as fast as it ran</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Drag to any instant of the recording</source>
+        <translation>Drag to any instant of the recording</translation>
+    </message>
+    <message>
+        <source>%1 / %2 s</source>
+        <translation>%1 / %2 s</translation>
+    </message>
+    <message>
+        <source>Pause Replay</source>
+        <translation>Pause Replay</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDock</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out (− or Ctrl+wheel on the lanes)</source>
+        <translation>Zoom out (− or Ctrl+wheel on the lanes)</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in, down to the kernel&apos;s time slices (+)</source>
+        <translation>Zoom in, down to the kernel&apos;s time slices (+)</translation>
+    </message>
+    <message>
+        <source>Whole Run</source>
+        <translation>Whole Run</translation>
+    </message>
+    <message>
+        <source>Show the whole run (0)</source>
+        <translation>Show the whole run (0)</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Follow</translation>
+    </message>
+    <message>
+        <source>Keep the present in view while the run goes on (End)</source>
+        <translation>Keep the present in view while the run goes on (End)</translation>
+    </message>
+    <message>
+        <source>How much time the lanes show</source>
+        <translation>How much time the lanes show</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLegend</name>
+    <message>
+        <source>orphan</source>
+        <translation>orphan</translation>
+    </message>
+    <message>
+        <source>Orphan: its parent ended first, and PID 1 adopted it (dashed line)</source>
+        <translation>Orphan: its parent ended first, and PID 1 adopted it (dashed line)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>ready, waiting for a CPU</source>
+        <translation>ready, waiting for a CPU</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>sleeping</translation>
+    </message>
+    <message>
+        <source>waiting for a child</source>
+        <translation>waiting for a child</translation>
+    </message>
+    <message>
+        <source>joining a process</source>
+        <translation>joining a process</translation>
+    </message>
+    <message>
+        <source>waiting for I/O</source>
+        <translation>waiting for I/O</translation>
+    </message>
+    <message>
+        <source>waiting for a queue item</source>
+        <translation>waiting for a queue item</translation>
+    </message>
+    <message>
+        <source>waiting for queue space</source>
+        <translation>waiting for queue space</translation>
+    </message>
+    <message>
+        <source>waiting for a lock</source>
+        <translation>waiting for a lock</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>waiting (%1)</source>
+        <translation>waiting (%1)</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>stopped (SIGSTOP)</source>
+        <translation>stopped (SIGSTOP)</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>zombie</translation>
+    </message>
+    <message>
+        <source>reaped</source>
+        <translation>reaped</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>not started yet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, orphan</source>
+        <translation>%1, orphan</translation>
+    </message>
+    <message>
+        <source>PID %1 %2</source>
+        <translation>PID %1 %2</translation>
+    </message>
+    <message>
+        <source>%1: not started yet</source>
+        <translation>%1: not started yet</translation>
+    </message>
+    <message>
+        <source>%1: reaped at %2 s</source>
+        <translation>%1: reaped at %2 s</translation>
+    </message>
+    <message>
+        <source>%1: %2 for %3 s</source>
+        <translation>%1: %2 for %3 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStyle</name>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>zombie</translation>
+    </message>
+    <message>
+        <source>reaped</source>
+        <translation>reaped</translation>
+    </message>
+    <message>
+        <source>Running: on a CPU, executing</source>
+        <translation>Running: on a CPU, executing</translation>
+    </message>
+    <message>
+        <source>Ready: could run, but waits for a free CPU (hatched)</source>
+        <translation>Ready: could run, but waits for a free CPU (hatched)</translation>
+    </message>
+    <message>
+        <source>Waiting: asleep until something happens, a timer, a child, a queue… (half height, dotted; hover to see on what)</source>
+        <translation>Waiting: asleep until something happens, a timer, a child, a queue… (half height, dotted; hover to see on what)</translation>
+    </message>
+    <message>
+        <source>Paused: held by Forkscope before its next line (striped)</source>
+        <translation>Paused: held by Forkscope before its next line (striped)</translation>
+    </message>
+    <message>
+        <source>Stopped by a signal, SIGSTOP (cross-hatched)</source>
+        <translation>Stopped by a signal, SIGSTOP (cross-hatched)</translation>
+    </message>
+    <message>
+        <source>Zombie: it has ended, but its parent has not reaped it yet (thin bar)</source>
+        <translation>Zombie: it has ended, but its parent has not reaped it yet (thin bar)</translation>
+    </message>
+    <message>
+        <source>Reaped: gone</source>
+        <translation>Reaped: gone</translation>
+    </message>
+    <message>
+        <source>born</source>
+        <translation>born</translation>
+    </message>
+    <message>
+        <source>exec</source>
+        <translation>exec</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>exit</translation>
+    </message>
+    <message>
+        <source>orphaned, adopted</source>
+        <translation>orphaned, adopted</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>put in a queue</source>
+        <translation>put in a queue</translation>
+    </message>
+    <message>
+        <source>got from a queue</source>
+        <translation>got from a queue</translation>
+    </message>
+    <message>
+        <source>lock acquired</source>
+        <translation>lock acquired</translation>
+    </message>
+    <message>
+        <source>lock released</source>
+        <translation>lock released</translation>
+    </message>
+    <message>
+        <source>task submitted</source>
+        <translation>task submitted</translation>
+    </message>
+    <message>
+        <source>task started</source>
+        <translation>task started</translation>
+    </message>
+    <message>
+        <source>task done</source>
+        <translation>task done</translation>
+    </message>
+    <message>
+        <source>task failed</source>
+        <translation>task failed</translation>
+    </message>
+    <message>
+        <source>PID 1 of the run: it adopts orphans and reaps them</source>
+        <translation>PID 1 of the run: it adopts orphans and reaps them</translation>
+    </message>
+    <message>
+        <source>the script&apos;s first process starts</source>
+        <translation>the script&apos;s first process starts</translation>
+    </message>
+    <message>
+        <source>started by %1 with multiprocessing.Process</source>
+        <translation>started by %1 with multiprocessing.Process</translation>
+    </message>
+    <message>
+        <source>forked by %1</source>
+        <translation>forked by %1</translation>
+    </message>
+    <message>
+        <source>replaced its program with %1 (exec)</source>
+        <translation>replaced its program with %1 (exec)</translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>killed by signal %1</translation>
+    </message>
+    <message>
+        <source>killed by signal %1 (%2)</source>
+        <translation>killed by signal %1 (%2)</translation>
+    </message>
+    <message>
+        <source>exited with code %1: a zombie until reaped</source>
+        <translation>exited with code %1: a zombie until reaped</translation>
+    </message>
+    <message>
+        <source>reaped by %1: gone</source>
+        <translation>reaped by %1: gone</translation>
+    </message>
+    <message>
+        <source>reaped by the engine: gone</source>
+        <translation>reaped by the engine: gone</translation>
+    </message>
+    <message>
+        <source>its parent %1 ended: an orphan, adopted by %2</source>
+        <translation>its parent %1 ended: an orphan, adopted by %2</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>put an item in queue %1 (now %2 of %3)</source>
+        <translation>put an item in queue %1 (now %2 of %3)</translation>
+    </message>
+    <message>
+        <source>put an item in queue %1 (now %2)</source>
+        <translation>put an item in queue %1 (now %2)</translation>
+    </message>
+    <message>
+        <source>put an item in queue %1</source>
+        <translation>put an item in queue %1</translation>
+    </message>
+    <message>
+        <source>got an item from queue %1 (%2 left)</source>
+        <translation>got an item from queue %1 (%2 left)</translation>
+    </message>
+    <message>
+        <source>got an item from queue %1</source>
+        <translation>got an item from queue %1</translation>
+    </message>
+    <message>
+        <source>acquired lock %1</source>
+        <translation>acquired lock %1</translation>
+    </message>
+    <message>
+        <source>released lock %1</source>
+        <translation>released lock %1</translation>
+    </message>
+    <message>
+        <source>submitted task %1 (%2) to pool %3</source>
+        <translation>submitted task %1 (%2) to pool %3</translation>
+    </message>
+    <message>
+        <source>started task %1 (%2)</source>
+        <translation>started task %1 (%2)</translation>
+    </message>
+    <message>
+        <source>finished task %1 (%2)</source>
+        <translation>finished task %1 (%2)</translation>
+    </message>
+    <message>
+        <source>task %1 (%2) raised an exception</source>
+        <translation>task %1 (%2) raised an exception</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Click or drag to read out an instant; Ctrl+wheel or +/− to zoom; drag with the right button, or on the ruler, to pan</source>
+        <translation>Click or drag to read out an instant; Ctrl+wheel or +/− to zoom; drag with the right button, or on the ruler, to pan</translation>
+    </message>
+    <message>
+        <source>Each process of a run gets a lane here, with what it did over time.</source>
+        <translation>Each process of a run gets a lane here, with what it did over time.</translation>
+    </message>
+    <message>
+        <source>orphan → %1</source>
+        <translation>orphan → %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>t = %1 s</source>
+        <translation>t = %1 s</translation>
+    </message>
+    <message>
+        <source>PID %1, %2</source>
+        <translation>PID %1, %2</translation>
+    </message>
+    <message>
+        <source>born at %1 s</source>
+        <translation>born at %1 s</translation>
+    </message>
+    <message>
+        <source>exited at %1 s</source>
+        <translation>exited at %1 s</translation>
+    </message>
+    <message>
+        <source>reaped at %1 s</source>
+        <translation>reaped at %1 s</translation>
+    </message>
+    <message>
+        <source>an orphan from %1 s, adopted by %2</source>
+        <translation>an orphan from %1 s, adopted by %2</translation>
+    </message>
+    <message>
+        <source>PID %1 at %2 s: %3</source>
+        <translation>PID %1 at %2 s: %3</translation>
+    </message>
+    <message>
+        <source>PID %1: %2
+from %3 s to %4 s (%5 s)</source>
+        <translation>PID %1: %2
+from %3 s to %4 s (%5 s)</translation>
+    </message>
+    <message>
+        <source>and still so</source>
+        <translation>and still so</translation>
     </message>
 </context>
 <context>

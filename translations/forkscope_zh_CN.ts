@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Processes in each state</source>
+        <translation>各状态的进程数</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>How many of the script&apos;s processes were running, ready, waiting, … at each moment (PID 1, the engine&apos;s init, is left out)</source>
+        <translation>每一时刻脚本的进程中有多少个处于运行、就绪、等待……状态（不计引擎的 init，即 PID 1）</translation>
+    </message>
+    <message>
+        <source>Queue lengths</source>
+        <translation>队列长度</translation>
+    </message>
+    <message>
+        <source>How many items each queue held over time</source>
+        <translation>每个队列中的数据项数量随时间的变化</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>队列 %1</translation>
+    </message>
+</context>
+<context>
     <name>EngineClient</name>
     <message>
         <source>A run is already in progress.</source>
@@ -334,6 +361,88 @@
         <comment>toolbar</comment>
         <translation>运行</translation>
     </message>
+    <message>
+        <source>Step &amp;Selected Process</source>
+        <translation>单步执行所选进程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Let only the process selected in the tree or on the timeline run one line; the others stay (F11)</source>
+        <translation>只让在进程树或时间线中选中的进程执行一行，其他进程保持不动（F11）</translation>
+    </message>
+    <message>
+        <source>R&amp;estart</source>
+        <translation>重新开始(&amp;E)</translation>
+    </message>
+    <message>
+        <source>End the run and start the script again (Ctrl+F5)</source>
+        <translation>结束本次运行，并重新运行脚本（Ctrl+F5）</translation>
+    </message>
+    <message>
+        <source>CPUs:</source>
+        <translation>CPU 数：</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>How many CPUs the run may use: with fewer CPUs than busy processes, some must wait, ready. Changing it restarts a run.</source>
+        <translation>本次运行可使用的 CPU 数：CPU 少于忙碌的进程时，有些进程只能就绪等待。修改它会重新开始正在进行的运行。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Re&amp;play</source>
+        <translation>回放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>The run&apos;s speed: how fast time.sleep() passes</source>
+        <translation>运行速度：time.sleep() 的时间流逝快慢</translation>
+    </message>
+    <message>
+        <source>How many CPUs the run may use, of the machine&apos;s</source>
+        <translation>本次运行可使用的 CPU 数（占本机 CPU 的多少）</translation>
+    </message>
+    <message>
+        <source>Replaying</source>
+        <translation>正在回放</translation>
+    </message>
+    <message>
+        <source>Replay paused</source>
+        <translation>回放已暂停</translation>
+    </message>
+    <message>
+        <source>speed %1×</source>
+        <translation>速度 %1×</translation>
+    </message>
+    <message>
+        <source>%1 of %2 CPUs</source>
+        <translation>%1/%2 个 CPU</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU(s)</source>
+        <translation>
+            <numerusform>%n 个 CPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all CPUs</source>
+        <translation>全部 CPU</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>单步 %1</translation>
+    </message>
+    <message>
+        <source>Step Selected</source>
+        <translation>单步所选</translation>
+    </message>
 </context>
 <context>
     <name>ProcessTreeModel</name>
@@ -496,6 +605,502 @@
     <message>
         <source>reaped by the engine</source>
         <translation>已被引擎回收</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayBar</name>
+    <message>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Replay from the Start</source>
+        <translation>从头回放</translation>
+    </message>
+    <message>
+        <source>Back to the start of the recording (Ctrl+Home)</source>
+        <translation>回到运行记录的开头（Ctrl+Home）</translation>
+    </message>
+    <message>
+        <source>Play Replay</source>
+        <translation>播放回放</translation>
+    </message>
+    <message>
+        <source>Play the recording as it ran, or pause it (F8)</source>
+        <translation>按原来的节奏播放运行记录，或暂停播放（F8）</translation>
+    </message>
+    <message>
+        <source>Replay One Line</source>
+        <translation>回放一行</translation>
+    </message>
+    <message>
+        <source>On to the next time a process moves to a line (F9)</source>
+        <translation>前进到下一次有进程移到新的一行（F9）</translation>
+    </message>
+    <message>
+        <source>Replay to the End</source>
+        <translation>回放到结尾</translation>
+    </message>
+    <message>
+        <source>Show the whole recording (Ctrl+End)</source>
+        <translation>显示完整的运行记录（Ctrl+End）</translation>
+    </message>
+    <message>
+        <source>Replay speed: 2× plays the recording twice as fast as it ran</source>
+        <translation>回放速度：2× 以原来两倍的速度播放运行记录</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Drag to any instant of the recording</source>
+        <translation>拖动到运行记录中的任意时刻</translation>
+    </message>
+    <message>
+        <source>%1 / %2 s</source>
+        <translation>%1 / %2 秒</translation>
+    </message>
+    <message>
+        <source>Pause Replay</source>
+        <translation>暂停回放</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDock</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out (− or Ctrl+wheel on the lanes)</source>
+        <translation>缩小（按 −，或在泳道上按住 Ctrl 滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in, down to the kernel&apos;s time slices (+)</source>
+        <translation>放大，最细可到内核的时间片（+）</translation>
+    </message>
+    <message>
+        <source>Whole Run</source>
+        <translation>整个运行</translation>
+    </message>
+    <message>
+        <source>Show the whole run (0)</source>
+        <translation>显示整个运行过程（0）</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Keep the present in view while the run goes on (End)</source>
+        <translation>运行进行时始终显示当前时刻（End）</translation>
+    </message>
+    <message>
+        <source>How much time the lanes show</source>
+        <translation>泳道当前显示的时间跨度</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLegend</name>
+    <message>
+        <source>orphan</source>
+        <translation>孤儿</translation>
+    </message>
+    <message>
+        <source>Orphan: its parent ended first, and PID 1 adopted it (dashed line)</source>
+        <translation>孤儿：父进程先结束了，由 PID 1 收养（虚线）</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>ready, waiting for a CPU</source>
+        <translation>就绪，等待 CPU</translation>
+    </message>
+    <message>
+        <source>sleeping</source>
+        <translation>睡眠中</translation>
+    </message>
+    <message>
+        <source>waiting for a child</source>
+        <translation>等待子进程</translation>
+    </message>
+    <message>
+        <source>joining a process</source>
+        <translation>等待进程结束（join）</translation>
+    </message>
+    <message>
+        <source>waiting for I/O</source>
+        <translation>等待 I/O</translation>
+    </message>
+    <message>
+        <source>waiting for a queue item</source>
+        <translation>等待队列数据</translation>
+    </message>
+    <message>
+        <source>waiting for queue space</source>
+        <translation>等待队列空位</translation>
+    </message>
+    <message>
+        <source>waiting for a lock</source>
+        <translation>等待锁</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>waiting (%1)</source>
+        <translation>等待中（%1）</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopped (SIGSTOP)</source>
+        <translation>已停止（SIGSTOP）</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>僵尸</translation>
+    </message>
+    <message>
+        <source>reaped</source>
+        <translation>已回收</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>尚未创建</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, orphan</source>
+        <translation>%1，孤儿</translation>
+    </message>
+    <message>
+        <source>PID %1 %2</source>
+        <translation>PID %1 %2</translation>
+    </message>
+    <message>
+        <source>%1: not started yet</source>
+        <translation>%1：尚未创建</translation>
+    </message>
+    <message>
+        <source>%1: reaped at %2 s</source>
+        <translation>%1：已于 %2 秒被回收</translation>
+    </message>
+    <message>
+        <source>%1: %2 for %3 s</source>
+        <translation>%1：%2，已持续 %3 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>持续</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStyle</name>
+    <message>
+        <source>running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>zombie</source>
+        <translation>僵尸</translation>
+    </message>
+    <message>
+        <source>reaped</source>
+        <translation>已回收</translation>
+    </message>
+    <message>
+        <source>Running: on a CPU, executing</source>
+        <translation>运行：正在 CPU 上执行</translation>
+    </message>
+    <message>
+        <source>Ready: could run, but waits for a free CPU (hatched)</source>
+        <translation>就绪：可以运行，但在等待空闲的 CPU（斜线）</translation>
+    </message>
+    <message>
+        <source>Waiting: asleep until something happens, a timer, a child, a queue… (half height, dotted; hover to see on what)</source>
+        <translation>等待：休眠，直到某件事发生——定时器、子进程、队列……（半高、点状；鼠标悬停可查看在等什么）</translation>
+    </message>
+    <message>
+        <source>Paused: held by Forkscope before its next line (striped)</source>
+        <translation>暂停：被 Forkscope 停在下一行之前（竖条纹）</translation>
+    </message>
+    <message>
+        <source>Stopped by a signal, SIGSTOP (cross-hatched)</source>
+        <translation>被信号 SIGSTOP 停止（交叉线）</translation>
+    </message>
+    <message>
+        <source>Zombie: it has ended, but its parent has not reaped it yet (thin bar)</source>
+        <translation>僵尸：已经结束，但父进程还没有回收它（细条）</translation>
+    </message>
+    <message>
+        <source>Reaped: gone</source>
+        <translation>已回收：已消失</translation>
+    </message>
+    <message>
+        <source>born</source>
+        <translation>诞生</translation>
+    </message>
+    <message>
+        <source>exec</source>
+        <translation>exec</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>orphaned, adopted</source>
+        <translation>成为孤儿、被收养</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>put in a queue</source>
+        <translation>放入队列</translation>
+    </message>
+    <message>
+        <source>got from a queue</source>
+        <translation>从队列取出</translation>
+    </message>
+    <message>
+        <source>lock acquired</source>
+        <translation>获得锁</translation>
+    </message>
+    <message>
+        <source>lock released</source>
+        <translation>释放锁</translation>
+    </message>
+    <message>
+        <source>task submitted</source>
+        <translation>提交任务</translation>
+    </message>
+    <message>
+        <source>task started</source>
+        <translation>开始任务</translation>
+    </message>
+    <message>
+        <source>task done</source>
+        <translation>完成任务</translation>
+    </message>
+    <message>
+        <source>task failed</source>
+        <translation>任务失败</translation>
+    </message>
+    <message>
+        <source>PID 1 of the run: it adopts orphans and reaps them</source>
+        <translation>本次运行的 PID 1：它收养孤儿进程并回收它们</translation>
+    </message>
+    <message>
+        <source>the script&apos;s first process starts</source>
+        <translation>脚本的第一个进程启动</translation>
+    </message>
+    <message>
+        <source>started by %1 with multiprocessing.Process</source>
+        <translation>由 %1 通过 multiprocessing.Process 启动</translation>
+    </message>
+    <message>
+        <source>forked by %1</source>
+        <translation>由 %1 通过 fork 创建</translation>
+    </message>
+    <message>
+        <source>replaced its program with %1 (exec)</source>
+        <translation>通过 exec 将自身程序替换为 %1</translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>被信号 %1 终止</translation>
+    </message>
+    <message>
+        <source>killed by signal %1 (%2)</source>
+        <translation>被信号 %1（%2）终止</translation>
+    </message>
+    <message>
+        <source>exited with code %1: a zombie until reaped</source>
+        <translation>以退出码 %1 退出：在被回收之前是僵尸进程</translation>
+    </message>
+    <message>
+        <source>reaped by %1: gone</source>
+        <translation>被 %1 回收：已消失</translation>
+    </message>
+    <message>
+        <source>reaped by the engine: gone</source>
+        <translation>被引擎回收：已消失</translation>
+    </message>
+    <message>
+        <source>its parent %1 ended: an orphan, adopted by %2</source>
+        <translation>父进程 %1 已结束：成为孤儿，由 %2 收养</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>put an item in queue %1 (now %2 of %3)</source>
+        <translation>向队列 %1 放入一项（现有 %2/%3 项）</translation>
+    </message>
+    <message>
+        <source>put an item in queue %1 (now %2)</source>
+        <translation>向队列 %1 放入一项（现有 %2 项）</translation>
+    </message>
+    <message>
+        <source>put an item in queue %1</source>
+        <translation>向队列 %1 放入一项</translation>
+    </message>
+    <message>
+        <source>got an item from queue %1 (%2 left)</source>
+        <translation>从队列 %1 取出一项（还剩 %2 项）</translation>
+    </message>
+    <message>
+        <source>got an item from queue %1</source>
+        <translation>从队列 %1 取出一项</translation>
+    </message>
+    <message>
+        <source>acquired lock %1</source>
+        <translation>获得锁 %1</translation>
+    </message>
+    <message>
+        <source>released lock %1</source>
+        <translation>释放锁 %1</translation>
+    </message>
+    <message>
+        <source>submitted task %1 (%2) to pool %3</source>
+        <translation>向进程池 %3 提交任务 %1（%2）</translation>
+    </message>
+    <message>
+        <source>started task %1 (%2)</source>
+        <translation>开始执行任务 %1（%2）</translation>
+    </message>
+    <message>
+        <source>finished task %1 (%2)</source>
+        <translation>完成任务 %1（%2）</translation>
+    </message>
+    <message>
+        <source>task %1 (%2) raised an exception</source>
+        <translation>任务 %1（%2）抛出了异常</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Click or drag to read out an instant; Ctrl+wheel or +/− to zoom; drag with the right button, or on the ruler, to pan</source>
+        <translation>单击或拖动以查看某一时刻；按住 Ctrl 滚动滚轮或按 +/− 缩放；按住右键拖动，或在标尺上拖动，可以平移</translation>
+    </message>
+    <message>
+        <source>Each process of a run gets a lane here, with what it did over time.</source>
+        <translation>运行中的每个进程在这里都有一条泳道，显示它随时间所做的事。</translation>
+    </message>
+    <message>
+        <source>orphan → %1</source>
+        <translation>孤儿 → %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>t = %1 s</source>
+        <translation>t = %1 秒</translation>
+    </message>
+    <message>
+        <source>PID %1, %2</source>
+        <translation>PID %1，%2</translation>
+    </message>
+    <message>
+        <source>born at %1 s</source>
+        <translation>诞生于 %1 秒</translation>
+    </message>
+    <message>
+        <source>exited at %1 s</source>
+        <translation>退出于 %1 秒</translation>
+    </message>
+    <message>
+        <source>reaped at %1 s</source>
+        <translation>回收于 %1 秒</translation>
+    </message>
+    <message>
+        <source>an orphan from %1 s, adopted by %2</source>
+        <translation>从 %1 秒起成为孤儿，由 %2 收养</translation>
+    </message>
+    <message>
+        <source>PID %1 at %2 s: %3</source>
+        <translation>PID %1 在 %2 秒：%3</translation>
+    </message>
+    <message>
+        <source>PID %1: %2
+from %3 s to %4 s (%5 s)</source>
+        <translation>PID %1：%2
+从 %3 秒到 %4 秒（%5 秒）</translation>
+    </message>
+    <message>
+        <source>and still so</source>
+        <translation>并且仍是如此</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QTextLayout>
 #include <QTimer>
 
 namespace {
@@ -37,7 +38,10 @@ CodeView::CodeView(QWidget* parent)
       m_highlighter(new PythonHighlighter(document())) {
     setReadOnly(true);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long lines wrap rather than hide behind the docks at 1280×720; the gutter marks a
+    // wrapped line on its first row.
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     setUndoRedoEnabled(false);
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     font.setPointSize(std::max(font.pointSize(), 11));
@@ -212,6 +216,10 @@ void CodeView::paintGutter(QPaintEvent* event) {
     qreal top = blockBoundingGeometry(block).translated(contentOffset()).top();
     while (block.isValid() && top <= event->rect().bottom()) {
         const qreal height = blockBoundingRect(block).height();
+        // A wrapped line: its number and chips go on its first row.
+        const qreal rowHeight = block.layout() && block.layout()->lineCount() > 0
+                                    ? block.layout()->lineAt(0).height()
+                                    : height;
         const int line = block.blockNumber() + 1;
         if (block.isVisible() && top + height >= event->rect().top()) {
             const auto it = m_lineToPids.constFind(line);
@@ -222,14 +230,14 @@ void CodeView::paintGutter(QPaintEvent* event) {
             painter.setPen(line == m_errorLine
                                ? QColor(0xC0, 0x00, 0x20)
                                : (marked ? pal.color(QPalette::WindowText) : numberColor));
-            painter.drawText(QRectF(0, top, numberRight, height), Qt::AlignRight | Qt::AlignVCenter,
-                             QString::number(line));
+            painter.drawText(QRectF(0, top, numberRight, rowHeight),
+                             Qt::AlignRight | Qt::AlignVCenter, QString::number(line));
             if (marked) {
                 painter.setFont(small);
                 const QList<int>& pids = *it;
                 const int shown = pids.size() > kMaxChips ? kMaxChips - 1 : int(pids.size());
                 for (int i = 0; i < shown; ++i) {
-                    const QRectF r(3 + i * (chip + 2), top + 2, chip, height - 4);
+                    const QRectF r(3 + i * (chip + 2), top + 2, chip, rowHeight - 4);
                     painter.setPen(Qt::NoPen);
                     painter.setBrush(ProcessPalette::color(pids[i]));
                     painter.drawRoundedRect(r, 4, 4);
@@ -237,7 +245,7 @@ void CodeView::paintGutter(QPaintEvent* event) {
                     painter.drawText(r, Qt::AlignCenter, QString::number(pids[i]));
                 }
                 if (shown < pids.size()) {
-                    const QRectF r(3 + shown * (chip + 2), top + 2, chip, height - 4);
+                    const QRectF r(3 + shown * (chip + 2), top + 2, chip, rowHeight - 4);
                     painter.setPen(pal.color(QPalette::WindowText));
                     painter.drawText(r, Qt::AlignCenter,
                                      QStringLiteral("+%1").arg(pids.size() - shown));
