@@ -332,6 +332,7 @@ void Engine::execute(const protocol::Command& c) {
     switch (c.type) {
     case T::Pause:
         shared_->paused.store(1, std::memory_order_release);
+        observer_->askAllForLines(); // each stops at its next line, not at its next sample
         emit(ev::mode(now(), true, shared_->speed.load()));
         break;
     case T::Resume:
@@ -341,8 +342,10 @@ void Engine::execute(const protocol::Command& c) {
         emit(ev::mode(now(), false, shared_->speed.load()));
         break;
     case T::Step: {
-        if (!shared_->paused.exchange(1, std::memory_order_acq_rel))
+        if (!shared_->paused.exchange(1, std::memory_order_acq_rel)) {
+            observer_->askAllForLines();
             emit(ev::mode(now(), true, shared_->speed.load()));
+        }
         if (c.pid == 0) {
             // Every process goes one line further than where it stops: one still on its way
             // to its gate, or asleep, passes its next gate once. Only one line's worth, though

@@ -2,6 +2,7 @@
 
 #include "engine/channel/Futex.h"
 
+#include <csignal>
 #include <ctime>
 #include <new>
 #include <sys/mman.h>
@@ -24,6 +25,11 @@ const char* toString(WaitReason reason) noexcept {
     case WaitReason::Result: return "result";
     }
     return "";
+}
+
+int sampleSignal() noexcept {
+    // Real-time signals queue and carry no meaning of their own; CPython leaves this one alone.
+    return SIGRTMIN + 3;
 }
 
 int SharedState::claim(int pid) noexcept {

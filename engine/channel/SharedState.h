@@ -27,6 +27,11 @@ struct alignas(64) Slot {
     std::atomic<uint32_t> wake{0};   // futex word the gate sleeps on; bumped to wake it
 };
 
+// The signal the engine sends a process that ran since its last look, asking it to note its
+// current line in its slot (and, while the run is paused, to stop at its next line). Lines are
+// sampled, not traced: tracing every line makes CPython several times slower.
+int sampleSignal() noexcept;
+
 struct SharedState {
     static constexpr uint32_t kMagic = 0x466b5363; // "FkSc"
     static constexpr std::size_t kSlots = 1024;

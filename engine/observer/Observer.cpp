@@ -301,6 +301,8 @@ void Observer::update(Tracked& t, bool forceStat) {
     }
     t.lastSched = *sched;
     t.haveSched = true;
+    // It ran: its line may have moved. Ask it to note where it is for the next look.
+    if (ran && !t.exited) askForLine(t);
 
     if (!t.announced) return; // states start after spawn
     if (t.runState == proc::RunState::Zombie) {
@@ -427,6 +429,16 @@ int Observer::liveCount() const {
 int Observer::slotOf(int pid) const {
     auto it = procs_.find(pid);
     return it == procs_.end() || it->second.gone ? -1 : it->second.slot;
+}
+
+void Observer::askForLine(const Tracked& t) {
+    if (t.slot >= 0 && t.pidfd >= 0) syscall(SYS_pidfd_send_signal, t.pidfd, channel::sampleSignal(), nullptr, 0);
+}
+
+void Observer::askAllForLines() {
+    for (const auto& [pid, t] : procs_) {
+        if (!t.gone && !t.exited) askForLine(t);
+    }
 }
 
 bool Observer::isMain(int pid) const {

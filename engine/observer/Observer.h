@@ -45,6 +45,8 @@ public:
     int liveCount() const; // processes not yet reaped, init included
     int slotOf(int pid) const;
     bool isMain(int pid) const;
+    // Every live process notes its line now; while paused, that also makes it stop at its next.
+    void askAllForLines();
     std::vector<int> liveSlots() const;
     const std::map<int, Tracked>& processes() const { return procs_; }
 
@@ -58,6 +60,7 @@ private:
     void markGone(Tracked& t);
     std::string waitReason(Tracked& t);
     pid_t findHostPid(pid_t parentHostPid, int runPid);
+    void askForLine(const Tracked& t);
     void emit(protocol::Event&& e) { sink_(std::move(e)); }
 
     channel::SharedState* shared_;

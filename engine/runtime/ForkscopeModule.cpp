@@ -30,9 +30,43 @@ ScriptMatcher g_matcher;
 py::object g_realSleep;
 py::object g_realForkExec;
 
-// Runs before every line CPython executes. Only lines of the learner's script count: their
-// number goes to the shared slot (the engine samples it) and, while the run is paused, the
-// process waits at the gate until the engine lets it take the line.
+// Lines are sampled, not traced. With a trace function installed, CPython 3.11 runs every
+// line through it and makes a frame object for every call: a tight loop runs three times
+// slower, which would falsify every lesson about CPU-bound work. Instead, after each look at
+// /proc the engine sends channel::sampleSignal() to the processes that ran since the previous
+// one; CPython runs the Python-level handler below in the main thread, between two bytecodes
+// (and restarts a system call the signal interrupted, PEP 475), and the handler notes the
+// script line the process is on, a blocking call's line included. The trace function is only
+// installed while the run is paused: then every line must stop at the gate.
+int traceLine(PyObject*, PyFrameObject* frame, int what, PyObject*);
+
+void noteCurrentLine() {
+    ProcessContext& ctx = context();
+    channel::Slot* slot = ctx.mySlot();
+    if (!slot) return;
+    for (PyFrameObject* f = PyEval_GetFrame(); f;) { // borrowed, then new references
+        PyCodeObject* code = PyFrame_GetCode(f);
+        const bool ours = g_matcher.matches(code->co_filename);
+        Py_DECREF(code);
+        if (ours) {
+            slot->line.store(PyFrame_GetLineNumber(f), std::memory_order_relaxed);
+            if (f != PyEval_GetFrame()) Py_DECREF(f);
+            return;
+        }
+        PyFrameObject* back = PyFrame_GetBack(f);
+        if (f != PyEval_GetFrame()) Py_DECREF(f);
+        f = back;
+    }
+}
+
+void sampleHandler(py::args) {
+    noteCurrentLine();
+    if (context().shared->paused.load(std::memory_order_acquire)) PyEval_SetTrace(&traceLine, nullptr);
+}
+
+// Runs before a line CPython executes while armed. Only lines of the learner's script count:
+// their number goes to the shared slot (the engine samples it) and, while the run is paused,
+// the process waits at the gate until the engine lets it take the line.
 int traceLine(PyObject*, PyFrameObject* frame, int what, PyObject*) {
     if (what != PyTrace_LINE) return 0;
     PyCodeObject* code = PyFrame_GetCode(frame);
@@ -48,7 +82,9 @@ int traceLine(PyObject*, PyFrameObject* frame, int what, PyObject*) {
         channel::send(ctx.controlFd, {channel::MessageType::Gate, ctx.pid, line, 0, 0, {}, {}});
         Py_BEGIN_ALLOW_THREADS ctx.shared->gate(ctx.slot);
         Py_END_ALLOW_THREADS
+        if (ctx.shared->paused.load(std::memory_order_acquire)) return 0; // still stepping
     }
+    PyEval_SetTrace(nullptr, nullptr); // resumed: back to sampling
     return 0;
 }
 
@@ -124,6 +160,7 @@ PyObject* initForkscopeModule() {
               "time.sleep at the run's speed (the real call, scaled)");
         m.def("excepthook", &excepthook);
         m.def("fork_exec", &forkExec);
+        m.def("_sample", &sampleHandler);
         return m.release().ptr();
     } catch (py::error_already_set& e) {
         e.restore();
@@ -148,6 +185,13 @@ bool installHooks() {
         // subprocess binds fork_exec when it is imported; normally that is after this point.
         py::dict modules = py::module_::import("sys").attr("modules");
         if (modules.contains("subprocess")) modules["subprocess"].attr("_fork_exec") = fs.attr("fork_exec");
+        py::module_ signal = py::module_::import("signal");
+        signal.attr("signal")(channel::sampleSignal(), fs.attr("_sample"));
+        // CPython's shutdown puts its handlers back to the default, which for a real-time
+        // signal is to terminate: ignore it first (atexit runs before that).
+        py::module_::import("atexit").attr("register")(signal.attr("signal"), channel::sampleSignal(),
+                                                        signal.attr("SIG_IGN"));
+        // Traced until the first script line: it is always seen, and held with --step.
         PyEval_SetTrace(&traceLine, nullptr);
         return true;
     } catch (py::error_already_set& e) {

@@ -1,6 +1,7 @@
 #include "engine/sandbox/Sandbox.h"
 
 #include "engine/channel/Message.h"
+#include "engine/channel/SharedState.h"
 
 #include <cerrno>
 #include <csignal>
@@ -101,6 +102,9 @@ int encodeStatus(int status) {
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
     signal(SIGPIPE, SIG_DFL);
+    // Until the runtime installs its handler, the engine's line-sample signal must not kill:
+    // a real-time signal's default action is to terminate.
+    signal(channel::sampleSignal(), SIG_IGN);
 
     if (mode == Mode::Namespace) {
         // A /proc of our own, so that pids, ppids and /proc/PID paths in the script are the

@@ -36,7 +36,7 @@ TEST_CASE("an unsupported multiprocessing name says so, with its line", "[engine
     REQUIRE(err);
     CHECK(err->text("what") == "unsupported");
     CHECK(err->number("line") == 2);
-    CHECK(err->text("message").find("multiprocessing.Pool") != std::string::npos);
+    CHECK(err->text("message").find("multiprocessing.Barrier") != std::string::npos);
     CHECK(err->text("message").find("not supported") != std::string::npos);
 }
 

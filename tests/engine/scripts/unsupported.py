@@ -1,4 +1,4 @@
 import multiprocessing
-from multiprocessing import Pool
+from multiprocessing import Barrier
 
 print("never printed")
