@@ -1,9 +1,10 @@
 // forkscope-bench: prints one line per figure (see bench/Figure.h). Not part of the tests:
 // figures depend on the machine, so targets are read from the output, not asserted.
 //   forkscope-bench            every figure
-//   forkscope-bench NAME...    only the groups named (observer, zombie)
+//   forkscope-bench NAME...    only the groups named (observer, zombie, pool, process)
 
 #include "bench/EngineFigures.h"
+#include "bench/PoolFigures.h"
 
 #include <cstdlib>
 #include <functional>
@@ -17,6 +18,9 @@ int main(int argc, char** argv) {
     const std::vector<std::pair<std::string, std::function<void()>>> groups = {
         {"observer", forkscope::bench::observerCpu},
         {"zombie", forkscope::bench::zombieLatency},
+        {"pool", forkscope::bench::poolApplyAsync},
+        {"pool", forkscope::bench::poolMap},
+        {"process", forkscope::bench::processStartJoin},
     };
     for (const auto& [name, run] : groups) {
         bool wanted = argc < 2;

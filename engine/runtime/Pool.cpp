@@ -219,9 +219,9 @@ public:
     bool set(int index, bool ok, py::object value) override {
         --left_;
         if (ok && success_) {
-            py::list chunk = value;
-            for (Py_ssize_t k = 0; k < static_cast<Py_ssize_t>(py::len(chunk)); ++k)
-                list_[static_cast<Py_ssize_t>(index) * chunksize_ + k] = chunk[k];
+            const Py_ssize_t at = static_cast<Py_ssize_t>(index) * chunksize_;
+            if (PyList_SetSlice(list_.ptr(), at, at + PyList_GET_SIZE(value.ptr()), value.ptr()) != 0)
+                throw py::error_already_set();
             if (left_ == 0) {
                 if (!callback_.is_none()) callQuietly(callback_, value_);
                 markReady();
@@ -504,10 +504,12 @@ private:
     int submitChunks(int job, const py::object& func, const py::object& items, int size, TaskKind kind) {
         int index = 0;
         const Py_ssize_t n = py::len(items);
-        py::sequence seq = items;
         for (Py_ssize_t start = 0; size > 0 && start < n; start += size, ++index) {
-            py::tuple chunk(std::min<Py_ssize_t>(size, n - start));
-            for (Py_ssize_t k = 0; k < static_cast<Py_ssize_t>(chunk.size()); ++k) chunk[k] = seq[start + k];
+            // One slice per chunk: a map over 100,000 items must not pay per item here.
+            auto slice = py::reinterpret_steal<py::object>(PySequence_GetSlice(items.ptr(), start, start + size));
+            if (!slice) throw py::error_already_set();
+            auto chunk = py::reinterpret_steal<py::tuple>(PySequence_Tuple(slice.ptr()));
+            if (!chunk) throw py::error_already_set();
             if (kind == TaskKind::Apply) // imap with chunksize 1: one call per item
                 submit(job, index, py::make_tuple(static_cast<int>(TaskKind::Apply), func, py::make_tuple(chunk[0]), py::dict()),
                        funcName(func));
@@ -723,9 +725,22 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
             if (kind == TaskKind::Apply) {
                 value = func(*py::tuple(task[2]), **py::dict(task[3]));
             } else {
-                py::list out;
-                for (auto item : py::tuple(task[2]))
-                    out.append(kind == TaskKind::Map ? func(item) : func(*py::tuple(py::reinterpret_borrow<py::object>(item))));
+                // The hot loop of map(): the C API, one call and one store per item.
+                py::tuple items = task[2];
+                const Py_ssize_t n = PyTuple_GET_SIZE(items.ptr());
+                auto out = py::reinterpret_steal<py::list>(PyList_New(n));
+                for (Py_ssize_t k = 0; k < n; ++k) {
+                    PyObject* item = PyTuple_GET_ITEM(items.ptr(), k);
+                    PyObject* r;
+                    if (kind == TaskKind::Map) {
+                        r = PyObject_CallOneArg(func.ptr(), item);
+                    } else {
+                        auto args = py::reinterpret_steal<py::object>(PySequence_Tuple(item));
+                        r = args ? PyObject_Call(func.ptr(), args.ptr(), nullptr) : nullptr;
+                    }
+                    if (!r) throw py::error_already_set();
+                    PyList_SET_ITEM(out.ptr(), k, r);
+                }
                 value = out;
             }
             result = py::make_tuple(job, index, true, value, py::none());

@@ -1,0 +1,70 @@
+#include "bench/PoolFigures.h"
+
+#include "bench/Figure.h"
+#include "bench/ScriptTiming.h"
+
+#include <chrono>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace forkscope::bench {
+
+void poolApplyAsync() {
+    const char* script = R"(import multiprocessing as mp, time
+def tiny(x):
+    return x + 1
+if __name__ == "__main__":
+    with mp.Pool(2) as pool:
+        pool.map(tiny, range(10))  # workers warm
+        start = time.perf_counter()
+        results = [pool.apply_async(tiny, (i,)) for i in range(10000)]
+        assert [r.get() for r in results] == list(range(1, 10001))
+        print("FIGURE", 10000 / (time.perf_counter() - start))
+)";
+    const ScriptFigures f = timeScript(script);
+    print({"pool-apply-async-10k", f.engine, "tasks/s", true, f.cpython, {}});
+}
+
+void poolMap() {
+    const char* script = R"(import multiprocessing as mp, time
+def inc(x):
+    return x + 1
+if __name__ == "__main__":
+    with mp.Pool(2) as pool:
+        pool.map(inc, range(10))
+        start = time.perf_counter()
+        out = pool.map(inc, range(100000))
+        assert out[-1] == 100000
+        print("FIGURE", 100000 / (time.perf_counter() - start))
+)";
+    const ScriptFigures f = timeScript(script);
+    print({"pool-map-100k", f.engine, "items/s", true, f.cpython, {}});
+}
+
+void processStartJoin() {
+    const char* script = R"(import multiprocessing as mp, time
+def nothing():
+    pass
+if __name__ == "__main__":
+    start = time.perf_counter()
+    for _ in range(200):
+        p = mp.Process(target=nothing)
+        p.start()
+        p.join()
+    print("FIGURE", (time.perf_counter() - start) / 200 * 1e6)
+)";
+    const ScriptFigures f = timeScript(script);
+    // The floor: a bare fork whose child exits at once, and the parent's waitpid.
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < 200; ++i) {
+        const pid_t pid = fork();
+        if (pid == 0) _exit(0);
+        waitpid(pid, nullptr, 0);
+    }
+    const double floorUs =
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() / 200;
+    print({"process-start-join", f.engine, "us", false, f.cpython, floorUs});
+    print({"process-start-join-vs-fork", f.engine, "us", false, {}, floorUs});
+}
+
+} // namespace forkscope::bench
