@@ -1,5 +1,7 @@
 #include "core/Lessons.h"
 
+#include "core/LessonLoader.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -19,6 +21,11 @@ QStringList lessonDirectories() {
 }
 
 QString firstLessonIn(const QString& directory) {
+    if (LessonLoader::isLessonFolder(directory)) {
+        const Lesson lesson = LessonLoader::load(directory);
+        if (!lesson.scriptPath.isEmpty() && QFileInfo(lesson.scriptPath).isFile())
+            return lesson.scriptPath;
+    }
     const QDir dir(directory);
     const QFileInfoList scripts =
         dir.entryInfoList({QStringLiteral("*.py")}, QDir::Files | QDir::Readable, QDir::Name);
