@@ -27,6 +27,10 @@
         <source>queue %1</source>
         <translation>queue %1</translation>
     </message>
+    <message>
+        <source>queue %1 (holds %2)</source>
+        <translation>queue %1 (holds %2)</translation>
+    </message>
 </context>
 <context>
     <name>EngineClient</name>
@@ -837,6 +841,30 @@
     <message>
         <source>For</source>
         <translation>For</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>queue %1</translation>
+    </message>
+    <message>
+        <source>lock %1</source>
+        <translation>lock %1</translation>
+    </message>
+    <message>
+        <source>pool %1</source>
+        <translation>pool %1</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>task %1</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>process %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

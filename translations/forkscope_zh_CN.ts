@@ -27,6 +27,10 @@
         <source>queue %1</source>
         <translation>队列 %1</translation>
     </message>
+    <message>
+        <source>queue %1 (holds %2)</source>
+        <translation>队列 %1（容量 %2）</translation>
+    </message>
 </context>
 <context>
     <name>EngineClient</name>
@@ -833,6 +837,30 @@
     <message>
         <source>For</source>
         <translation>持续</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>队列 %1</translation>
+    </message>
+    <message>
+        <source>lock %1</source>
+        <translation>锁 %1</translation>
+    </message>
+    <message>
+        <source>pool %1</source>
+        <translation>进程池 %1</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>

@@ -79,10 +79,34 @@ QString TimelineModel::stateText(ProcState state, const QString& on) {
     return {};
 }
 
+QString TimelineModel::detailText(const QString& detail) {
+    // "queue 1, lock 2" as StateHistory keeps it: the words people know are translated, the
+    // rest stays as the engine said it.
+    QStringList parts;
+    for (const QString& part : detail.split(u", "_s, Qt::SkipEmptyParts)) {
+        const qsizetype space = part.indexOf(u' ');
+        const QString key = space < 0 ? part : part.left(space);
+        const QString value = space < 0 ? QString() : part.mid(space + 1);
+        if (key == "queue"_L1)
+            parts << tr("queue %1").arg(value);
+        else if (key == "lock"_L1)
+            parts << tr("lock %1").arg(value);
+        else if (key == "pool"_L1)
+            parts << tr("pool %1").arg(value);
+        else if (key == "task"_L1)
+            parts << tr("task %1").arg(value);
+        else if (key == "child"_L1 || key == "target"_L1)
+            parts << tr("process %1").arg(value);
+        else
+            parts << part;
+    }
+    return parts.join(tr(", "));
+}
+
 QString TimelineModel::stateText(const InstantState& s) {
     if (!s.exists && !s.gone) return tr("not started yet");
     QString text = stateText(s.state, s.on);
-    if (!s.detail.isEmpty()) text = tr("%1 (%2)").arg(text, s.detail);
+    if (!s.detail.isEmpty()) text = tr("%1 (%2)").arg(text, detailText(s.detail));
     if (s.orphan) text = tr("%1, orphan").arg(text);
     return text;
 }

@@ -40,6 +40,8 @@ public:
     // "sleeping", "waiting for a child", "zombie", ... for a state at an instant.
     static QString stateText(ProcState state, const QString& on);
     static QString stateText(const InstantState& state);
+    // What a state event said beyond the state ("queue 1"), for people.
+    static QString detailText(const QString& detail);
     // One line about a process at an instant, for tool tips and the read-out.
     static QString describe(const InstantState& state, double t);
 

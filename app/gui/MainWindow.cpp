@@ -931,7 +931,6 @@ void MainWindow::applyZoom() {
     m_charts->setFont(tree);
     m_tree->viewport()->update();
     fitTreeColumns();
-    fitProcessDock();
     m_zoomOutAction->setEnabled(m_zoom > kMinZoom);
     m_zoomInAction->setEnabled(m_zoom < kMaxZoom);
 }
@@ -940,6 +939,7 @@ void MainWindow::fitTreeColumns() {
     m_treeFitTimer->stop();
     for (int column = 0; column < ProcessTreeModel::ColumnCount; ++column)
         if (column != ProcessTreeModel::StateColumn) m_tree->resizeColumnToContents(column);
+    fitProcessDock(); // wider when the texts grew ("signal 15 (SIGTERM)"), up to 40%
 }
 
 void MainWindow::fitProcessDock() {

@@ -48,10 +48,21 @@ void fitCountAxis(QValueAxis* axis, int maximum) {
     axis->setLabelFormat(u"%d"_s);
 }
 
+// A time axis from 0 to the present, with ticks at round instants (1, 2 or 5 times a power of
+// ten) and as many decimals as they need.
 void fitTimeAxis(QValueAxis* axis, double end) {
-    axis->setRange(0, std::max(end, 0.05));
-    axis->setLabelFormat(end >= 10 ? u"%.0f"_s : end >= 1 ? u"%.1f"_s : u"%.2f"_s);
-    axis->setTickCount(6);
+    end = std::max(end, 0.05);
+    double step = std::pow(10.0, std::floor(std::log10(end / 5)));
+    if (end / step > 12)
+        step *= 5;
+    else if (end / step > 6)
+        step *= 2;
+    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 4);
+    axis->setRange(0, end);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+    axis->setLabelFormat(u"%.%1f"_s.arg(decimals));
 }
 
 QChart* makeChart() {
@@ -226,7 +237,6 @@ void ChartsPanel::refresh() {
         QLineSeries*& line = m_queueSeries[it.key()];
         if (!line) {
             line = new QLineSeries; // the chart owns it once added
-            line->setName(tr("queue %1").arg(it.key()));
             m_queuesChart->addSeries(line);
             line->attachAxis(m_queuesX);
             line->attachAxis(m_queuesY);
@@ -245,6 +255,8 @@ void ChartsPanel::refresh() {
         if (!samples.isEmpty() && samples.constLast().t < end)
             points.append({end, double(samples.constLast().size)});
         longest = std::max(longest, it->capacity);
+        line->setName(it->capacity > 0 ? tr("queue %1 (holds %2)").arg(it.key()).arg(it->capacity)
+                                       : tr("queue %1").arg(it.key()));
         line->replace(points);
     }
     // Series of queues gone with a new run.

@@ -97,7 +97,7 @@ TimelineView::TimelineView(TimelineModel* model, QWidget* parent)
         emit viewChanged();
     });
     measureFont();
-    updateGeometry();
+    relayout();
 }
 
 StateHistory* TimelineView::history() const {
@@ -144,7 +144,9 @@ double TimelineView::extent() const {
 }
 
 double TimelineView::fitScale() const {
-    return plotRect().width() / (extent() * 1.01);
+    // Room after the end for the last markers (an exit and its reap side by side).
+    const double room = std::max(1.0, plotRect().width() - baseLaneHeight() * 1.2);
+    return room / extent();
 }
 
 double TimelineView::minScale() const {
@@ -177,7 +179,7 @@ int TimelineView::laneAt(const QPoint& position) const {
 
 void TimelineView::setHorizon(double t) {
     m_horizon = std::max(0.0, t);
-    updateGeometry();
+    relayout();
 }
 
 void TimelineView::setSelectedSerial(int serial) {
@@ -204,7 +206,7 @@ void TimelineView::resetView() {
     m_horizon = 0.0;
     m_model->setTime(-1.0);
     verticalScrollBar()->setValue(0);
-    updateGeometry();
+    relayout();
     emit viewChanged();
 }
 
@@ -215,10 +217,10 @@ void TimelineView::setCursorTime(double t) {
 }
 
 void TimelineView::onHistoryChanged() {
-    updateGeometry();
+    relayout();
 }
 
-void TimelineView::updateGeometry() {
+void TimelineView::relayout() {
     const double now = history()->now();
     if (m_fit) {
         m_scale = fitScale();
@@ -240,7 +242,7 @@ void TimelineView::updateScrollBars() {
     const QRect plot = plotRect();
     m_syncingScrollBar = true;
     QScrollBar* h = horizontalScrollBar();
-    const double total = extent() * m_scale;
+    const double total = extent() * m_scale + baseLaneHeight() * 1.2; // room after the end
     const int maximum = int(std::max(0.0, std::ceil(total - plot.width())));
     h->setRange(0, std::max(maximum, int(m_left * m_scale)));
     h->setPageStep(plot.width());
@@ -260,21 +262,21 @@ void TimelineView::scrollContentsBy(int, int) {
 
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
-    updateGeometry();
+    relayout();
 }
 
 void TimelineView::changeEvent(QEvent* event) {
     QAbstractScrollArea::changeEvent(event);
     if (event->type() == QEvent::FontChange) measureFont();
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
-        updateGeometry();
+        relayout();
 }
 
 void TimelineView::setScale(double pixelsPerSecond) {
     m_fit = false;
     m_scale = std::clamp(pixelsPerSecond, minScale(), maxScale());
     if (m_scale <= fitScale() * 1.0001) m_fit = true;
-    updateGeometry();
+    relayout();
     emit viewChanged();
 }
 
@@ -303,7 +305,7 @@ void TimelineView::zoomBy(double factor, double anchorX) {
     m_scale = scale;
     m_left = std::max(0.0, anchorTime - (anchorX - plot.left()) / m_scale);
     m_follow = followed && presentInView();
-    updateGeometry();
+    relayout();
     emit viewChanged();
 }
 
@@ -318,13 +320,13 @@ void TimelineView::zoomOut() {
 void TimelineView::fitRun() {
     m_fit = true;
     m_follow = true;
-    updateGeometry();
+    relayout();
     emit viewChanged();
 }
 
 void TimelineView::followPresent() {
     m_follow = true;
-    updateGeometry();
+    relayout();
     emit viewChanged();
 }
 
@@ -459,7 +461,7 @@ void TimelineView::paintLane(QPainter& painter, int serial, const QRect& lane, d
         painter.setPen(pen);
         painter.drawLine(QPointF(x0, lane.top() + 2), QPointF(x1, lane.top() + 2));
         QFont small = font();
-        small.setPointSizeF(font().pointSizeF() * 0.8);
+        small.setPointSizeF(font().pointSizeF() * 0.85);
         painter.setFont(small);
         const QString word = tr("orphan → %1").arg(p->adopter);
         const int w = QFontMetrics(small).horizontalAdvance(word) + 6;
@@ -481,22 +483,28 @@ void TimelineView::paintLane(QPainter& painter, int serial, const QRect& lane, d
         painter.drawLine(QPointF(x, parentMid), QPointF(x, lane.center().y()));
     }
 
-    // Markers, one per few pixels at most.
+    // Markers. Where they crowd, one glyph stands for several of a kind, and different kinds
+    // that fall on one spot (an exit and its reap) are set side by side.
     const double glyph = std::max(9.0, lane.height() * 0.55);
     const QColor outline = pal.color(QPalette::Base);
-    double lastX = -1e9;
+    double lastCenter = -1e9;
     QString lastKind;
-    for (qsizetype i = p->firstMarkerAtOrAfter(t0 - glyph / m_scale); i < p->markers.size(); ++i) {
+    for (qsizetype i = p->firstMarkerAtOrAfter(t0 - 3 * glyph / m_scale); i < p->markers.size();
+         ++i) {
         const HistoryMarker& m = p->markers[i];
         const double x = xForTime(m.t);
         if (x > lane.right() + glyph) break;
-        if (x - lastX < 3 && m.kind == lastKind) continue;
-        lastX = x;
-        lastKind = m.kind;
         const TimelineStyle::Glyph g = TimelineStyle::glyph(m.kind);
+        double gx = g == TimelineStyle::Glyph::Birth ? x + glyph * 0.35 : x;
+        if (gx - lastCenter < glyph * 0.9) {
+            if (m.kind == lastKind) continue;
+            gx = lastCenter + glyph * 0.9;
+            if (gx - x > glyph * 3) continue;
+        }
+        lastCenter = gx;
+        lastKind = m.kind;
         const QColor color = g == TimelineStyle::Glyph::Birth ? ProcessPalette::color(p->pid)
                                                               : pal.color(QPalette::Text);
-        const double gx = g == TimelineStyle::Glyph::Birth ? x + glyph * 0.35 : x;
         TimelineStyle::paintGlyph(painter, g, QPointF(gx, lane.center().y() - 1), glyph, color,
                                   g == TimelineStyle::Glyph::Birth ? pal.color(QPalette::Text)
                                                                    : outline);
@@ -553,7 +561,7 @@ void TimelineView::paintRuler(QPainter& painter, const QRect& plot) const {
 
     // A step of 1, 2 or 5 times a power of ten, with labels at least this far apart.
     const QFontMetrics fm = fontMetrics();
-    const double minGap = fm.horizontalAdvance(u"00.000 s"_s) + 16;
+    const double minGap = fm.horizontalAdvance(tr("%1 s").arg(u"00.000"_s)) + 16;
     double step = 0.001;
     for (int i = 0; step * m_scale < minGap && i < 40; ++i) {
         const double magnitude = std::pow(10.0, std::floor(std::log10(step)));
@@ -564,13 +572,22 @@ void TimelineView::paintRuler(QPainter& painter, const QRect& plot) const {
     const double t1 = timeAtX(plot.right());
     painter.save();
     painter.setClipRect(QRect(plot.left() - 2, 0, ruler.width() - plot.left() + 2, ruler.height()));
+    double lastRight = -1e9;
     for (double t = std::ceil(t0 / step - 1e-9) * step; t <= t1 + 1e-9; t += step) {
         const double x = xForTime(t);
         painter.setPen(pal.color(QPalette::Mid));
         painter.drawLine(QPointF(x, ruler.bottom() - 5), QPointF(x, ruler.bottom()));
+        const QString label = tr("%1 s").arg(seconds(t, step));
+        const int w = fm.horizontalAdvance(label);
+        // Right of its tick; at the right edge left of it, unless it would run into the label
+        // before: never cut, never overlapping.
+        double left = x + 3;
+        if (left + w > ruler.right() - 2) left = x - 3 - w;
+        if (left < lastRight + 4) continue;
         painter.setPen(pal.color(QPalette::WindowText));
-        painter.drawText(QRectF(x + 3, 0, minGap, ruler.height() - 2),
-                         Qt::AlignLeft | Qt::AlignVCenter, tr("%1 s").arg(seconds(t, step)));
+        painter.drawText(QRectF(left, 0, w + 1, ruler.height() - 2),
+                         Qt::AlignLeft | Qt::AlignVCenter, label);
+        lastRight = left + w;
     }
     painter.restore();
     // The corner above the labels says what the axis is.
@@ -653,7 +670,7 @@ QString TimelineView::toolTipAt(const QPoint& position) const {
     }
     const double t = timeAtX(position.x());
     // A marker near the pointer first.
-    const double slack = std::max(5.0, laneHeight() * 0.35) / m_scale;
+    const double slack = std::max(5.0, laneHeight() * 0.55) / m_scale;
     const HistoryMarker* nearest = nullptr;
     for (qsizetype i = p->firstMarkerAtOrAfter(t - slack); i < p->markers.size(); ++i) {
         const HistoryMarker& m = p->markers[i];

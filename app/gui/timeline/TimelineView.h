@@ -91,7 +91,8 @@ protected:
 
 private:
     void onHistoryChanged();
-    void updateGeometry();
+    // Scale, left edge (fit, follow) and scroll bars, after the run, the size or the font changed.
+    void relayout();
     void measureFont();
     void updateScrollBars();
     void placeCursorAt(double x);
