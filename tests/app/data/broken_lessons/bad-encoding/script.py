@@ -1,0 +1,3 @@
+import time
+print("café")
+time.sleep(0.1)

@@ -1,0 +1,5 @@
+# A script for the broken lessons.
+import time
+
+time.sleep(0.1)
+print("done")
