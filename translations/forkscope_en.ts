@@ -52,6 +52,248 @@
     </message>
 </context>
 <context>
+    <name>LessonAnswerRule</name>
+    <message>
+        <source>the pattern &apos;%1&apos; is not a valid regular expression: %2 (at character %3)</source>
+        <translation>the pattern &apos;%1&apos; is not a valid regular expression: %2 (at character %3)</translation>
+    </message>
+    <message>
+        <source>the pattern &apos;%1&apos; has more than one group in parentheses; the answer is what the one group matches</source>
+        <translation>the pattern &apos;%1&apos; has more than one group in parentheses; the answer is what the one group matches</translation>
+    </message>
+    <message>
+        <source>unknown answer rule &apos;%1&apos;; a rule is one of &apos;%2&apos;</source>
+        <translation>unknown answer rule &apos;%1&apos;; a rule is one of &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;stdout lines containing&apos; needs the text to look for</source>
+        <translation>&apos;stdout lines containing&apos; needs the text to look for</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLibrary</name>
+    <message>
+        <source>this folder has a Python script but no %1, so it is not a lesson yet</source>
+        <translation>this folder has a Python script but no %1, so it is not a lesson yet</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLoader</name>
+    <message>
+        <source>this line is not valid UTF-8 text; save the file as UTF-8</source>
+        <translation>this line is not valid UTF-8 text; save the file as UTF-8</translation>
+    </message>
+    <message>
+        <source>a second [lesson] section; a lesson file has exactly one (the first is on line %1)</source>
+        <translation>a second [lesson] section; a lesson file has exactly one (the first is on line %1)</translation>
+    </message>
+    <message>
+        <source>there is no [lesson] section (with script, title, chapter, goal and intro)</source>
+        <translation>there is no [lesson] section (with script, title, chapter, goal and intro)</translation>
+    </message>
+    <message>
+        <source>the lesson has no [step]; give it at least one</source>
+        <translation>the lesson has no [step]; give it at least one</translation>
+    </message>
+    <message numerus="yes">
+        <source>this question has %n choice(s); give it at least two, each in a [choice] section after it</source>
+        <translation>
+            <numerusform>this question has %n choice; give it at least two, each in a [choice] section after it</numerusform>
+            <numerusform>this question has %n choices; give it at least two, each in a [choice] section after it</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an indented line continues a value, but there is no &apos;key = value&apos; line above it to continue</source>
+        <translation>an indented line continues a value, but there is no &apos;key = value&apos; line above it to continue</translation>
+    </message>
+    <message>
+        <source>a section header is a name in square brackets alone on its line, such as [step]</source>
+        <translation>a section header is a name in square brackets alone on its line, such as [step]</translation>
+    </message>
+    <message>
+        <source>unknown section [%1]; a section is one of %2</source>
+        <translation>unknown section [%1]; a section is one of %2</translation>
+    </message>
+    <message>
+        <source>expected &apos;key = value&apos;, a [section], a comment (# ...) or an indented line continuing a value</source>
+        <translation>expected &apos;key = value&apos;, a [section], a comment (# ...) or an indented line continuing a value</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; comes before any section; start the file with [lesson]</source>
+        <translation>&apos;%1&apos; comes before any section; start the file with [lesson]</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in [%2]; the keys of [%2] are %3</source>
+        <translation>unknown key &apos;%1&apos; in [%2]; the keys of [%2] are %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a language, as in %1[en] = ... and %1[zh_CN] = ...</source>
+        <translation>&apos;%1&apos; needs a language, as in %1[en] = ... and %1[zh_CN] = ...</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the same in every language: write it without [%2]</source>
+        <translation>&apos;%1&apos; is the same in every language: write it without [%2]</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a language; write a language as en, zh_CN, de, pt_BR, ...</source>
+        <translation>&apos;%1&apos; is not a language; write a language as en, zh_CN, de, pt_BR, ...</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is given twice in this section (first on line %2)</source>
+        <translation>&apos;%1&apos; is given twice in this section (first on line %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation>&apos;%1&apos; is empty</translation>
+    </message>
+    <message>
+        <source>[%1] has no &apos;%2&apos;; add %2[en] = ... and %2[zh_CN] = ...</source>
+        <translation>[%1] has no &apos;%2&apos;; add %2[en] = ... and %2[zh_CN] = ...</translation>
+    </message>
+    <message>
+        <source>[%1] has no &apos;%2&apos;; add %2 = ...</source>
+        <translation>[%1] has no &apos;%2&apos;; add %2 = ...</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no %2 text; add %1[%2] = ...</source>
+        <translation>&apos;%1&apos; has no %2 text; add %1[%2] = ...</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a scenario; scenarios are written S01, S02, ..., separated by commas</source>
+        <translation>&apos;%1&apos; is not a scenario; scenarios are written S01, S02, ..., separated by commas</translation>
+    </message>
+    <message>
+        <source>&apos;cores&apos; is the number of CPUs the run may use: a whole number from 1, not &apos;%1&apos;</source>
+        <translation>&apos;cores&apos; is the number of CPUs the run may use: a whole number from 1, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;speed&apos; scales time.sleep: a number from 0.1 to 10, not &apos;%1&apos;</source>
+        <translation>&apos;speed&apos; scales time.sleep: a number from 0.1 to 10, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the script &apos;%1&apos; must be in the lesson&apos;s folder: give its name only</source>
+        <translation>the script &apos;%1&apos; must be in the lesson&apos;s folder: give its name only</translation>
+    </message>
+    <message>
+        <source>the script &apos;%1&apos; is not in the lesson&apos;s folder</source>
+        <translation>the script &apos;%1&apos; is not in the lesson&apos;s folder</translation>
+    </message>
+    <message>
+        <source>the script &apos;%1&apos; is too large for a lesson</source>
+        <translation>the script &apos;%1&apos; is too large for a lesson</translation>
+    </message>
+    <message>
+        <source>cannot read the script &apos;%1&apos;: %2</source>
+        <translation>cannot read the script &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>this line of the script is not valid UTF-8 text</source>
+        <translation>this line of the script is not valid UTF-8 text</translation>
+    </message>
+    <message numerus="yes">
+        <source>the script &apos;%1&apos; has %n line(s): there is no line %2</source>
+        <translation>
+            <numerusform>the script &apos;%1&apos; has %n line: there is no line %2</numerusform>
+            <numerusform>the script &apos;%1&apos; has %n lines: there is no line %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1 of &apos;%2&apos; is blank or a comment: no process ever stops there</source>
+        <translation>line %1 of &apos;%2&apos; is blank or a comment: no process ever stops there</translation>
+    </message>
+    <message>
+        <source>&apos;who&apos; does not apply to &apos;%1&apos;: it is about the whole run</source>
+        <translation>&apos;who&apos; does not apply to &apos;%1&apos;: it is about the whole run</translation>
+    </message>
+    <message>
+        <source>&apos;who&apos; says which process the moment is about, but this step has no &apos;at&apos;</source>
+        <translation>&apos;who&apos; says which process the moment is about, but this step has no &apos;at&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;who&apos; is one of %1, or the name of one process (without spaces), not &apos;%2&apos;</source>
+        <translation>&apos;who&apos; is one of %1, or the name of one process (without spaces), not &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;count&apos; says which occurrence of the moment is meant: a whole number from 1, not &apos;%1&apos;</source>
+        <translation>&apos;count&apos; says which occurrence of the moment is meant: a whole number from 1, not &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;count&apos; needs an &apos;at&apos; in the same step</source>
+        <translation>&apos;count&apos; needs an &apos;at&apos; in the same step</translation>
+    </message>
+    <message>
+        <source>unknown panel &apos;%1&apos;; a panel is one of %2</source>
+        <translation>unknown panel &apos;%1&apos;; a panel is one of %2</translation>
+    </message>
+    <message>
+        <source>a [choice] belongs to the [question] above it, and there is none</source>
+        <translation>a [choice] belongs to the [question] above it, and there is none</translation>
+    </message>
+    <message>
+        <source>a second &apos;value = *&apos; in this question (the first is on line %1); only one choice can stand for every other answer</source>
+        <translation>a second &apos;value = *&apos; in this question (the first is on line %1); only one choice can stand for every other answer</translation>
+    </message>
+    <message>
+        <source>two choices of this question have the value &apos;%1&apos; (the other is on line %2)</source>
+        <translation>two choices of this question have the value &apos;%1&apos; (the other is on line %2)</translation>
+    </message>
+    <message>
+        <source>there is no %1 in this lesson folder</source>
+        <translation>there is no %1 in this lesson folder</translation>
+    </message>
+    <message>
+        <source>the file is too large for a lesson (over %1 KiB)</source>
+        <translation>the file is too large for a lesson (over %1 KiB)</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>cannot read the file: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonMoment</name>
+    <message>
+        <source>&apos;%1&apos; takes nothing or &apos;%2&apos; and a pid, as in &apos;%1 %2 1&apos;</source>
+        <translation>&apos;%1&apos; takes nothing or &apos;%2&apos; and a pid, as in &apos;%1 %2 1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes nothing or one of %2</source>
+        <translation>&apos;%1&apos; takes nothing or one of %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes nothing after it</source>
+        <translation>&apos;%1&apos; takes nothing after it</translation>
+    </message>
+    <message>
+        <source>the moment is empty</source>
+        <translation>the moment is empty</translation>
+    </message>
+    <message>
+        <source>unknown moment &apos;%1&apos;; a moment is one of %2</source>
+        <translation>unknown moment &apos;%1&apos;; a moment is one of %2</translation>
+    </message>
+    <message>
+        <source>&apos;line&apos; needs a line number of the script, as in &apos;line 12&apos;</source>
+        <translation>&apos;line&apos; needs a line number of the script, as in &apos;line 12&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;exit&apos; takes nothing or an exit code, as in &apos;exit 3&apos; or &apos;exit -15&apos; (killed by signal 15)</source>
+        <translation>&apos;exit&apos; takes nothing or an exit code, as in &apos;exit 3&apos; or &apos;exit -15&apos; (killed by signal 15)</translation>
+    </message>
+    <message>
+        <source>&apos;state&apos; needs a state, one of %1, as in &apos;state ready&apos;</source>
+        <translation>&apos;state&apos; needs a state, one of %1, as in &apos;state ready&apos;</translation>
+    </message>
+    <message>
+        <source>only &apos;state waiting&apos; can say what is waited on, one of %1, as in &apos;state waiting join&apos;</source>
+        <translation>only &apos;state waiting&apos; can say what is waited on, one of %1, as in &apos;state waiting join&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;output&apos; needs the text to look for, as in &apos;output my ppid=1&apos;</source>
+        <translation>&apos;output&apos; needs the text to look for, as in &apos;output my ppid=1&apos;</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Open Script…</source>

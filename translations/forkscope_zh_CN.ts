@@ -52,6 +52,246 @@
     </message>
 </context>
 <context>
+    <name>LessonAnswerRule</name>
+    <message>
+        <source>the pattern &apos;%1&apos; is not a valid regular expression: %2 (at character %3)</source>
+        <translation>模式“%1”不是有效的正则表达式：%2（在第 %3 个字符处）</translation>
+    </message>
+    <message>
+        <source>the pattern &apos;%1&apos; has more than one group in parentheses; the answer is what the one group matches</source>
+        <translation>模式“%1”里有不止一个括号分组；答案是唯一那个分组所匹配的内容</translation>
+    </message>
+    <message>
+        <source>unknown answer rule &apos;%1&apos;; a rule is one of &apos;%2&apos;</source>
+        <translation>未知的答案规则“%1”；规则只能是“%2”之一</translation>
+    </message>
+    <message>
+        <source>&apos;stdout lines containing&apos; needs the text to look for</source>
+        <translation>“stdout lines containing”后面需要写上要查找的文字</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLibrary</name>
+    <message>
+        <source>this folder has a Python script but no %1, so it is not a lesson yet</source>
+        <translation>这个文件夹里有 Python 脚本，但没有 %1，所以还不是一节课</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLoader</name>
+    <message>
+        <source>this line is not valid UTF-8 text; save the file as UTF-8</source>
+        <translation>这一行不是有效的 UTF-8 文本；请把文件保存为 UTF-8 编码</translation>
+    </message>
+    <message>
+        <source>a second [lesson] section; a lesson file has exactly one (the first is on line %1)</source>
+        <translation>出现了第二个 [lesson] 节；一个课程文件只能有一个（第一个在第 %1 行）</translation>
+    </message>
+    <message>
+        <source>there is no [lesson] section (with script, title, chapter, goal and intro)</source>
+        <translation>没有 [lesson] 节（其中应有 script、title、chapter、goal 和 intro）</translation>
+    </message>
+    <message>
+        <source>the lesson has no [step]; give it at least one</source>
+        <translation>这节课没有 [step]；至少要有一个</translation>
+    </message>
+    <message numerus="yes">
+        <source>this question has %n choice(s); give it at least two, each in a [choice] section after it</source>
+        <translation>
+            <numerusform>这个问题只有 %n 个选项；至少要有两个，每个选项写在它后面的一个 [choice] 节里</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an indented line continues a value, but there is no &apos;key = value&apos; line above it to continue</source>
+        <translation>缩进的行用来续写一个值，但它上面没有可以续写的“key = value”行</translation>
+    </message>
+    <message>
+        <source>a section header is a name in square brackets alone on its line, such as [step]</source>
+        <translation>节标题是单独占一行、写在方括号里的名字，例如 [step]</translation>
+    </message>
+    <message>
+        <source>unknown section [%1]; a section is one of %2</source>
+        <translation>未知的节 [%1]；节只能是 %2 之一</translation>
+    </message>
+    <message>
+        <source>expected &apos;key = value&apos;, a [section], a comment (# ...) or an indented line continuing a value</source>
+        <translation>这里应当是“key = value”、一个 [节]、一条注释（# ...），或者续写某个值的缩进行</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; comes before any section; start the file with [lesson]</source>
+        <translation>“%1”出现在所有节之前；文件应以 [lesson] 开头</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in [%2]; the keys of [%2] are %3</source>
+        <translation>[%2] 中有未知的键“%1”；[%2] 的键有 %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a language, as in %1[en] = ... and %1[zh_CN] = ...</source>
+        <translation>“%1”需要指明语言，例如 %1[en] = ... 和 %1[zh_CN] = ...</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the same in every language: write it without [%2]</source>
+        <translation>“%1”在各种语言里都一样：请去掉 [%2]</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a language; write a language as en, zh_CN, de, pt_BR, ...</source>
+        <translation>“%1”不是语言；语言应写成 en、zh_CN、de、pt_BR 这样的形式</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is given twice in this section (first on line %2)</source>
+        <translation>“%1”在这一节里出现了两次（第一次在第 %2 行）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation>“%1”是空的</translation>
+    </message>
+    <message>
+        <source>[%1] has no &apos;%2&apos;; add %2[en] = ... and %2[zh_CN] = ...</source>
+        <translation>[%1] 缺少“%2”；请添加 %2[en] = ... 和 %2[zh_CN] = ...</translation>
+    </message>
+    <message>
+        <source>[%1] has no &apos;%2&apos;; add %2 = ...</source>
+        <translation>[%1] 缺少“%2”；请添加 %2 = ...</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no %2 text; add %1[%2] = ...</source>
+        <translation>“%1”缺少 %2 文本；请添加 %1[%2] = ...</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a scenario; scenarios are written S01, S02, ..., separated by commas</source>
+        <translation>“%1”不是场景编号；场景写作 S01、S02……，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&apos;cores&apos; is the number of CPUs the run may use: a whole number from 1, not &apos;%1&apos;</source>
+        <translation>“cores”是本次运行可用的 CPU 个数：应为不小于 1 的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;speed&apos; scales time.sleep: a number from 0.1 to 10, not &apos;%1&apos;</source>
+        <translation>“speed”用来缩放 time.sleep：应为 0.1 到 10 之间的数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>the script &apos;%1&apos; must be in the lesson&apos;s folder: give its name only</source>
+        <translation>脚本“%1”必须放在课程文件夹里：只写文件名即可</translation>
+    </message>
+    <message>
+        <source>the script &apos;%1&apos; is not in the lesson&apos;s folder</source>
+        <translation>课程文件夹里没有脚本“%1”</translation>
+    </message>
+    <message>
+        <source>the script &apos;%1&apos; is too large for a lesson</source>
+        <translation>脚本“%1”太大，不适合作为课程</translation>
+    </message>
+    <message>
+        <source>cannot read the script &apos;%1&apos;: %2</source>
+        <translation>无法读取脚本“%1”：%2</translation>
+    </message>
+    <message>
+        <source>this line of the script is not valid UTF-8 text</source>
+        <translation>脚本的这一行不是有效的 UTF-8 文本</translation>
+    </message>
+    <message numerus="yes">
+        <source>the script &apos;%1&apos; has %n line(s): there is no line %2</source>
+        <translation>
+            <numerusform>脚本“%1”只有 %n 行：没有第 %2 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1 of &apos;%2&apos; is blank or a comment: no process ever stops there</source>
+        <translation>“%2”的第 %1 行是空行或注释：没有进程会停在那里</translation>
+    </message>
+    <message>
+        <source>&apos;who&apos; does not apply to &apos;%1&apos;: it is about the whole run</source>
+        <translation>“who”不适用于“%1”：它针对的是整个运行</translation>
+    </message>
+    <message>
+        <source>&apos;who&apos; says which process the moment is about, but this step has no &apos;at&apos;</source>
+        <translation>“who”说明时刻针对哪个进程，但这个步骤没有“at”</translation>
+    </message>
+    <message>
+        <source>&apos;who&apos; is one of %1, or the name of one process (without spaces), not &apos;%2&apos;</source>
+        <translation>“who”应是 %1 之一，或者某个进程的名字（不含空格），而不是“%2”</translation>
+    </message>
+    <message>
+        <source>&apos;count&apos; says which occurrence of the moment is meant: a whole number from 1, not &apos;%1&apos;</source>
+        <translation>“count”指明是该时刻的第几次出现：应为不小于 1 的整数，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;count&apos; needs an &apos;at&apos; in the same step</source>
+        <translation>“count”需要同一步骤里有“at”</translation>
+    </message>
+    <message>
+        <source>unknown panel &apos;%1&apos;; a panel is one of %2</source>
+        <translation>未知的面板“%1”；面板只能是 %2 之一</translation>
+    </message>
+    <message>
+        <source>a [choice] belongs to the [question] above it, and there is none</source>
+        <translation>[choice] 属于它上面的 [question]，但上面没有 [question]</translation>
+    </message>
+    <message>
+        <source>a second &apos;value = *&apos; in this question (the first is on line %1); only one choice can stand for every other answer</source>
+        <translation>这个问题里出现了第二个“value = *”（第一个在第 %1 行）；只能有一个选项代表其他所有答案</translation>
+    </message>
+    <message>
+        <source>two choices of this question have the value &apos;%1&apos; (the other is on line %2)</source>
+        <translation>这个问题有两个选项的值都是“%1”（另一个在第 %2 行）</translation>
+    </message>
+    <message>
+        <source>there is no %1 in this lesson folder</source>
+        <translation>这个课程文件夹里没有 %1</translation>
+    </message>
+    <message>
+        <source>the file is too large for a lesson (over %1 KiB)</source>
+        <translation>文件太大，不适合作为课程（超过 %1 KiB）</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonMoment</name>
+    <message>
+        <source>&apos;%1&apos; takes nothing or &apos;%2&apos; and a pid, as in &apos;%1 %2 1&apos;</source>
+        <translation>“%1”后面可以不写，或者写“%2”加一个 pid，例如“%1 %2 1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes nothing or one of %2</source>
+        <translation>“%1”后面可以不写，或者写 %2 之一</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes nothing after it</source>
+        <translation>“%1”后面不能再写别的</translation>
+    </message>
+    <message>
+        <source>the moment is empty</source>
+        <translation>时刻是空的</translation>
+    </message>
+    <message>
+        <source>unknown moment &apos;%1&apos;; a moment is one of %2</source>
+        <translation>未知的时刻“%1”；时刻只能是 %2 之一</translation>
+    </message>
+    <message>
+        <source>&apos;line&apos; needs a line number of the script, as in &apos;line 12&apos;</source>
+        <translation>“line”后面需要写脚本的行号，例如“line 12”</translation>
+    </message>
+    <message>
+        <source>&apos;exit&apos; takes nothing or an exit code, as in &apos;exit 3&apos; or &apos;exit -15&apos; (killed by signal 15)</source>
+        <translation>“exit”后面可以不写，或者写一个退出码，例如“exit 3”或“exit -15”（被 15 号信号杀死）</translation>
+    </message>
+    <message>
+        <source>&apos;state&apos; needs a state, one of %1, as in &apos;state ready&apos;</source>
+        <translation>“state”后面需要写一个状态，即 %1 之一，例如“state ready”</translation>
+    </message>
+    <message>
+        <source>only &apos;state waiting&apos; can say what is waited on, one of %1, as in &apos;state waiting join&apos;</source>
+        <translation>只有“state waiting”可以说明等待的对象，即 %1 之一，例如“state waiting join”</translation>
+    </message>
+    <message>
+        <source>&apos;output&apos; needs the text to look for, as in &apos;output my ppid=1&apos;</source>
+        <translation>“output”后面需要写要查找的文字，例如“output my ppid=1”</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Open Script…</source>
