@@ -268,8 +268,7 @@ void TimelineView::resizeEvent(QResizeEvent* event) {
 void TimelineView::changeEvent(QEvent* event) {
     QAbstractScrollArea::changeEvent(event);
     if (event->type() == QEvent::FontChange) measureFont();
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
-        relayout();
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) relayout();
 }
 
 void TimelineView::setScale(double pixelsPerSecond) {
@@ -406,6 +405,16 @@ void TimelineView::paintLane(QPainter& painter, int serial, const QRect& lane, d
     const double lifeX0 = std::max(xForTime(p->born), double(lane.left()) - 2);
     const double lifeX1 = std::min(xForTime(end), double(lane.right()) + 2);
 
+    // The orphan period's tint, under the bars.
+    const bool orphaned = p->orphanSince >= 0 && p->orphanSince <= t1;
+    if (orphaned) {
+        QColor tint = TimelineStyle::orphanColor(dark);
+        tint.setAlpha(45);
+        const double x0 = std::max(xForTime(p->orphanSince), double(lane.left()));
+        const double x1 = std::min(xForTime(end), double(lane.right()) + 1);
+        painter.fillRect(QRectF(x0, lane.top() + 1, x1 - x0, lane.height() - 5), tint);
+    }
+
     // The lane's own colour: a strip along its bottom for its whole life.
     painter.fillRect(QRectF(lifeX0, lane.bottom() - 2, std::max(1.0, lifeX1 - lifeX0), 3),
                      ProcessPalette::color(p->pid));
@@ -449,14 +458,11 @@ void TimelineView::paintLane(QPainter& painter, int serial, const QRect& lane, d
         flushColumn();
     }
 
-    // The orphan period: tinted, dashed along the top of the lane, with a word at its start.
-    if (p->orphanSince >= 0 && p->orphanSince <= t1) {
+    // The orphan period: dashed along the top of the lane, with a word at its start.
+    if (orphaned) {
         const QColor orphan = TimelineStyle::orphanColor(dark);
         const double x0 = std::max(xForTime(p->orphanSince), double(lane.left()));
         const double x1 = std::min(xForTime(end), double(lane.right()) + 1);
-        QColor tint = orphan;
-        tint.setAlpha(40);
-        painter.fillRect(QRectF(x0, lane.top() + 1, x1 - x0, lane.height() - 5), tint);
         QPen pen(orphan, 2, Qt::DashLine);
         painter.setPen(pen);
         painter.drawLine(QPointF(x0, lane.top() + 2), QPointF(x1, lane.top() + 2));
