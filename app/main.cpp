@@ -1,5 +1,6 @@
-// forkscope [FILE]: the GUI. FILE is a lesson script (.py) or a recording (.jsonl); without it,
-// the first lesson opens when the lessons are installed (or in the source tree).
+// forkscope [FILE]: the GUI. FILE is a lesson script (.py), a lesson folder or a recording
+// (.jsonl); without it, the first lesson opens when the lessons are installed (or in the source
+// tree).
 
 #include "core/EngineClient.h"
 #include "core/Lessons.h"
@@ -103,7 +104,8 @@ int main(int argc, char* argv[]) {
     parser.addVersionOption();
     parser.addPositionalArgument(
         QApplication::translate("main", "file"),
-        QApplication::translate("main", "A lesson script (.py) or a recording (.jsonl) to open."),
+        QApplication::translate(
+            "main", "A lesson script (.py), a lesson folder or a recording (.jsonl) to open."),
         QApplication::translate("main", "[file]"));
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
@@ -153,6 +155,11 @@ int main(int argc, char* argv[]) {
     }
 
     QString file = files.isEmpty() ? QString() : files.first();
+    // A lesson folder (or the lessons folder) opens on its script.
+    if (!file.isEmpty() && QFileInfo(file).isDir()) {
+        const QString script = firstLessonIn(file);
+        if (!script.isEmpty()) file = script;
+    }
     if (file.isEmpty()) {
         for (const QString& dir : lessonDirectories()) {
             file = firstLessonIn(dir);

@@ -1388,10 +1388,6 @@ from %3 s to %4 s (%5 s)</translation>
         <translation>file</translation>
     </message>
     <message>
-        <source>A lesson script (.py) or a recording (.jsonl) to open.</source>
-        <translation>A lesson script (.py) or a recording (.jsonl) to open.</translation>
-    </message>
-    <message>
         <source>[file]</source>
         <translation>[file]</translation>
     </message>
@@ -1434,6 +1430,10 @@ from %3 s to %4 s (%5 s)</translation>
     <message>
         <source>points</source>
         <translation>points</translation>
+    </message>
+    <message>
+        <source>A lesson script (.py), a lesson folder or a recording (.jsonl) to open.</source>
+        <translation>A lesson script (.py), a lesson folder or a recording (.jsonl) to open.</translation>
     </message>
 </context>
 </TS>

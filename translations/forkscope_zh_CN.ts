@@ -1382,10 +1382,6 @@ from %3 s to %4 s (%5 s)</source>
         <translation>文件</translation>
     </message>
     <message>
-        <source>A lesson script (.py) or a recording (.jsonl) to open.</source>
-        <translation>要打开的课程脚本（.py）或运行记录（.jsonl）。</translation>
-    </message>
-    <message>
         <source>[file]</source>
         <translation>[文件]</translation>
     </message>
@@ -1428,6 +1424,10 @@ from %3 s to %4 s (%5 s)</source>
     <message>
         <source>points</source>
         <translation>磅数</translation>
+    </message>
+    <message>
+        <source>A lesson script (.py), a lesson folder or a recording (.jsonl) to open.</source>
+        <translation>要打开的课程脚本（.py）、课程文件夹或运行记录（.jsonl）。</translation>
     </message>
 </context>
 </TS>
