@@ -88,6 +88,8 @@ TimelineView::TimelineView(TimelineModel* model, QWidget* parent)
     setToolTip(tr("Click or drag to read out an instant; Ctrl+wheel or +/− to zoom; drag with "
                   "the right button, or on the ruler, to pan"));
     connect(history(), &StateHistory::changed, this, &TimelineView::onHistoryChanged);
+    connect(history(), &StateHistory::processAdded, this, &TimelineView::onProcessAdded);
+    connect(history(), &StateHistory::cleared, this, &TimelineView::measureFont);
     connect(horizontalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (m_syncingScrollBar) return;
         m_fit = false;
@@ -105,11 +107,34 @@ StateHistory* TimelineView::history() const {
 }
 
 void TimelineView::measureFont() {
-    // Text is measured once per font, not per paint: xForTime() runs thousands of times a frame.
+    // Text is measured once per font (and once per new process's name), not per paint:
+    // xForTime() runs thousands of times a frame.
     const QFontMetrics fm = fontMetrics();
     m_baseLaneHeight = std::max(18, int(fm.height() * 1.6));
-    m_labelWidth = fm.horizontalAdvance(u"00000  MainProcess"_s) + 22;
     m_rulerHeight = fm.height() + 8;
+    QFont bold = font();
+    bold.setBold(true);
+    m_chipWidth = QFontMetrics(bold).horizontalAdvance(u"00000"_s) + 8;
+    m_nameWidth = fm.horizontalAdvance(u"MainProcess"_s);
+    for (const ProcessHistory& p : history()->processes())
+        m_nameWidth = std::max(m_nameWidth, fm.horizontalAdvance(p.name));
+    updateLabelWidth();
+}
+
+void TimelineView::updateLabelWidth() {
+    // The longest name, up to a quarter of the width (longer ones are elided).
+    const int wanted = 6 + m_chipWidth + 6 + m_nameWidth + 10;
+    const int least = 6 + m_chipWidth + 6 + fontMetrics().horizontalAdvance(u"MainProcess"_s) + 10;
+    m_labelWidth = std::clamp(wanted, least, std::max(least, viewport()->width() / 4));
+}
+
+void TimelineView::onProcessAdded(int serial) {
+    const ProcessHistory* p = history()->process(serial);
+    const int width = p ? fontMetrics().horizontalAdvance(p->name) : 0;
+    if (width > m_nameWidth) {
+        m_nameWidth = width;
+        updateLabelWidth(); // the layout follows with the batch's changed()
+    }
 }
 
 int TimelineView::baseLaneHeight() const {
@@ -145,7 +170,7 @@ double TimelineView::extent() const {
 
 double TimelineView::fitScale() const {
     // Room after the end for the last markers (an exit and its reap side by side).
-    const double room = std::max(1.0, plotRect().width() - baseLaneHeight() * 1.2);
+    const double room = std::max(1.0, plotRect().width() - laneHeight() * 1.6);
     return room / extent();
 }
 
@@ -242,7 +267,7 @@ void TimelineView::updateScrollBars() {
     const QRect plot = plotRect();
     m_syncingScrollBar = true;
     QScrollBar* h = horizontalScrollBar();
-    const double total = extent() * m_scale + baseLaneHeight() * 1.2; // room after the end
+    const double total = extent() * m_scale + laneHeight() * 1.6; // room after the end
     const int maximum = int(std::max(0.0, std::ceil(total - plot.width())));
     h->setRange(0, std::max(maximum, int(m_left * m_scale)));
     h->setPageStep(plot.width());
@@ -262,6 +287,7 @@ void TimelineView::scrollContentsBy(int, int) {
 
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
+    updateLabelWidth();
     relayout();
 }
 
@@ -532,7 +558,7 @@ void TimelineView::paintLabels(QPainter& painter, const QRect& plot, int first, 
     bold.setBold(true);
     const QFontMetrics fm(font());
     const QFontMetrics boldFm(bold);
-    const int chipW = boldFm.horizontalAdvance(u"00000"_s) + 8;
+    const int chipW = m_chipWidth;
     for (int i = first; i <= last; ++i) {
         const ProcessHistory* p = history()->process(i);
         if (!p) continue;

@@ -94,6 +94,8 @@ private:
     // Scale, left edge (fit, follow) and scroll bars, after the run, the size or the font changed.
     void relayout();
     void measureFont();
+    void updateLabelWidth();
+    void onProcessAdded(int serial);
     void updateScrollBars();
     void placeCursorAt(double x);
     double extent() const; // the time axis: 0 to this
@@ -122,5 +124,7 @@ private:
     int m_paints = 0;
     int m_baseLaneHeight = 18;
     int m_labelWidth = 120;
+    int m_chipWidth = 40;
+    int m_nameWidth = 80;
     int m_rulerHeight = 20;
 };
