@@ -167,6 +167,13 @@ std::optional<EngineEvent> EngineRun::first(const std::string& kind, int pid) co
     return std::nullopt;
 }
 
+std::optional<EngineEvent> EngineRun::notice(const std::string& code) const {
+    for (const auto& e : events) {
+        if (e.kind == "notice" && e.text("code") == code) return e;
+    }
+    return std::nullopt;
+}
+
 EngineRun runEngine(const std::vector<std::string>& args, double seconds) {
     EngineSession s(args);
     EngineRun r;

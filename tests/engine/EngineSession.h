@@ -62,6 +62,7 @@ struct EngineRun {
     std::string stdoutText() const; // what the script printed, all processes, in order
     std::vector<EngineEvent> of(const std::string& kind, int pid = -1) const;
     std::optional<EngineEvent> first(const std::string& kind, int pid = -1) const;
+    std::optional<EngineEvent> notice(const std::string& code) const;
 };
 EngineRun runEngine(const std::vector<std::string>& args, double seconds = 60);
 

@@ -11,9 +11,7 @@ TEST_CASE("without namespaces, init adopts orphans as a subreaper and says so", 
     const EngineRun r = runEngine({scriptPath("orphan.py"), "--no-namespace"});
     REQUIRE(r.status == 0);
     CHECK(r.first("start")->text("mode") == "subreaper");
-    const auto notice = r.first("notice");
-    REQUIRE(notice);
-    CHECK(notice->text("code") == "subreaper");
+    CHECK(r.notice("subreaper"));
 
     const auto init = r.first("spawn");
     REQUIRE(init);
