@@ -114,9 +114,9 @@ QStringList LessonMoment::stateNames() {
 }
 
 QStringList LessonMoment::waitReasons() {
-    return {QStringLiteral("sleep"), QStringLiteral("join"),      QStringLiteral("wait"),
-            QStringLiteral("io"),    QStringLiteral("queue-get"), QStringLiteral("queue-put"),
-            QStringLiteral("lock")};
+    return {QStringLiteral("sleep"),     QStringLiteral("join"),   QStringLiteral("wait"),
+            QStringLiteral("io"),        QStringLiteral("result"), QStringLiteral("queue-get"),
+            QStringLiteral("queue-put"), QStringLiteral("lock")};
 }
 
 QStringList LessonMoment::panelNames() {

@@ -79,6 +79,7 @@ TEST_CASE("lessons: moments are parsed from what follows at =", "[lessons]") {
     CHECK(moment(QStringLiteral("lock-contended")).defaultPanel() == QLatin1String("lock"));
     CHECK(moment(QStringLiteral("task-start")).defaultPanel() == QLatin1String("pool"));
     CHECK(moment(QStringLiteral("task done")).word == QLatin1String("done"));
+    CHECK(moment(QStringLiteral("state waiting result")).detail == QLatin1String("result"));
     CHECK_FALSE(moment(QStringLiteral("end")).concernsAProcess());
 
     for (const char* bad : {"", "zombi", "line", "line twelve", "line -3", "line 1 2", "exit soon",
