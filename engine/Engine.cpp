@@ -204,7 +204,8 @@ void Engine::loop() {
         fds.push_back({timerFd_, POLLIN, 0});
         fds.push_back({commandsOpen_ ? 0 : -1, POLLIN, 0});
         constexpr std::size_t kFixed = 6;
-        for (int pfd : observer_->pidFds()) fds.push_back({pfd, POLLIN, 0});
+        const auto pidfds = observer_->pidFds();
+        for (const auto& [pidfd, pid] : pidfds) fds.push_back({pidfd, POLLIN, 0});
 
         if (poll(fds.data(), fds.size(), -1) < 0) {
             if (errno == EINTR) continue;
@@ -214,7 +215,7 @@ void Engine::loop() {
         // what wait() told it only after the child's exit.
         if (fds[1].revents) readMessages();
         for (std::size_t i = kFixed; i < fds.size(); ++i) {
-            if (fds[i].revents) observer_->onPidFd(fds[i].fd, fds[i].revents);
+            if (fds[i].revents) observer_->onPidFd(fds[i].fd, pidfds[i - kFixed].second, fds[i].revents);
         }
         if (fds[2].revents) readOutput(stdoutFd_, false);
         if (fds[3].revents) readOutput(stderrFd_, true);

@@ -168,9 +168,10 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
     }
 }
 
-void Observer::onPidFd(int pidfd, short revents) {
+void Observer::onPidFd(int pidfd, int polledPid, short revents) {
     for (auto& [pid, t] : procs_) {
         if (t.pidfd != pidfd) continue;
+        if (pid != polledPid) return; // the fd number now belongs to someone else
         if (revents & POLLHUP) {
             markGone(t);
         } else if ((revents & POLLIN) && !t.exited) {
@@ -405,10 +406,10 @@ int Observer::runPidOf(pid_t hostPid) {
     return 0;
 }
 
-std::vector<int> Observer::pidFds() const {
-    std::vector<int> fds;
+std::vector<std::pair<int, int>> Observer::pidFds() const {
+    std::vector<std::pair<int, int>> fds;
     for (const auto& [pid, t] : procs_) {
-        if (t.pidfd >= 0 && !t.gone) fds.push_back(t.pidfd);
+        if (t.pidfd >= 0 && !t.gone) fds.emplace_back(t.pidfd, pid);
     }
     return fds;
 }

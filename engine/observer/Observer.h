@@ -32,7 +32,9 @@ public:
     bool open(const std::string& procPath, pid_t initHostPid, bool inNamespace, std::string* error);
 
     void onMessage(const channel::Message& m, pid_t senderHostPid);
-    void onPidFd(int pidfd, short revents);
+    // `pid` is the process the pidfd belonged to when the poll began: a pidfd closed and its
+    // number reused by another process in the same loop turn must not speak for the new one.
+    void onPidFd(int pidfd, int pid, short revents);
     // The engine reaped init (its child): the run is over.
     void onInitExited(int waitStatus);
     // A full look at every process; cheap for those that did not run since the last one.
@@ -40,7 +42,7 @@ public:
 
     // The pid the run sees for a process the engine knows by its host pid; 0 if unknown.
     int runPidOf(pid_t hostPid);
-    std::vector<int> pidFds() const;
+    std::vector<std::pair<int, int>> pidFds() const; // (pidfd, pid)
     std::vector<pid_t> hostPids() const;
     int liveCount() const; // processes not yet reaped, init included
     int slotOf(int pid) const;

@@ -121,3 +121,21 @@ TEST_CASE("terminate() of a child that has its own child leaves the grandchild o
     CHECK(r.stdoutText().find("grandchild ppid 1\n") != std::string::npos);
     CHECK(r.stdoutText().find("exitcode -15\n") != std::string::npos);
 }
+
+TEST_CASE("a child started right after another is reaped is reported once, with its exit code",
+          "[engine][process]") {
+    const EngineRun r = runEngine({scriptPath("join_then_start.py")});
+    REQUIRE(r.status == 0);
+    int children = 0;
+    for (const auto& spawn : r.of("spawn")) {
+        if (spawn.pid <= 2) continue;
+        ++children;
+        INFO("pid " << spawn.pid);
+        CHECK(spawn.text("how") == "process");
+        CHECK(r.of("spawn", spawn.pid).size() == 1);
+        const auto exit = r.first("exit", spawn.pid);
+        REQUIRE(exit);
+        CHECK(exit->number("code") == 0);
+    }
+    CHECK(children == 10);
+}
