@@ -21,6 +21,8 @@ constexpr int64_t kHelloGraceNs = 15'000'000;
 // A process that did not run between samples cannot have changed its state letter, its
 // parent or its line; its stat is still read now and then, to catch what signals do.
 constexpr int kStatEverySamples = 10;
+// More CPU than answering the engine's line question costs (a few tens of microseconds).
+constexpr uint64_t kOwnWakeNs = 200'000;
 
 const char* toState(proc::RunState s) {
     switch (s) {
@@ -302,8 +304,11 @@ void Observer::update(Tracked& t, bool forceStat) {
     }
     t.lastSched = *sched;
     t.haveSched = true;
-    // It ran: its line may have moved. Ask it to note where it is for the next look.
-    if (ran && !t.exited) askForLine(t);
+    // It ran: its line may have moved, so ask it to note where it is for the next look. But a
+    // process that stayed asleep and only ran to answer the last question has not moved, and
+    // asking again would wake it for ever: only real work or a change of state counts.
+    const bool didWork = t.runDelta > kOwnWakeNs || t.runState != proc::RunState::Waiting || t.state != "waiting";
+    if (ran && didWork && !t.exited) askForLine(t);
 
     if (!t.announced) return; // states start after spawn
     if (t.runState == proc::RunState::Zombie) {

@@ -40,10 +40,10 @@ py::object g_realForkExec;
 // installed while the run is paused: then every line must stop at the gate.
 int traceLine(PyObject*, PyFrameObject* frame, int what, PyObject*);
 
-void noteCurrentLine() {
+void noteLine() {
     ProcessContext& ctx = context();
     channel::Slot* slot = ctx.mySlot();
-    if (!slot) return;
+    if (!slot || !g_matcher.script) return; // before the hooks know which file is the script
     for (PyFrameObject* f = PyEval_GetFrame(); f;) { // borrowed, then new references
         PyCodeObject* code = PyFrame_GetCode(f);
         const bool ours = g_matcher.matches(code->co_filename);
@@ -60,7 +60,7 @@ void noteCurrentLine() {
 }
 
 void sampleHandler(py::args) {
-    noteCurrentLine();
+    noteLine();
     if (context().shared->paused.load(std::memory_order_acquire)) PyEval_SetTrace(&traceLine, nullptr);
 }
 
@@ -147,6 +147,8 @@ void excepthook(py::handle type, py::handle value, py::handle tb) {
 }
 
 } // namespace
+
+void noteCurrentLine() { noteLine(); }
 
 PyObject* initForkscopeModule() {
     static PyModuleDef def{PyModuleDef_HEAD_INIT, "_forkscope", nullptr, -1, nullptr,

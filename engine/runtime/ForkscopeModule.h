@@ -12,4 +12,7 @@ PyObject* initForkscopeModule();
 // Returns false with a Python error set on failure.
 bool installHooks();
 
+// Notes the script line this process is on in its slot. Needs the GIL.
+void noteCurrentLine();
+
 } // namespace forkscope::runtime

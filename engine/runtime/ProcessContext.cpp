@@ -1,5 +1,7 @@
 #include "engine/runtime/ProcessContext.h"
 
+#include "engine/runtime/ForkscopeModule.h"
+
 #include <unistd.h>
 
 namespace forkscope::runtime {
@@ -26,6 +28,8 @@ void sendError(channel::ErrorWhat what, const std::string& file, int line, const
 }
 
 BlockedOn::BlockedOn(channel::WaitReason reason) noexcept {
+    // The line of a blocking call is exact: no need to wait for the engine to ask.
+    if (PyGILState_Check()) noteCurrentLine();
     if (channel::Slot* s = context().mySlot())
         previous_ = s->on.exchange(static_cast<uint32_t>(reason), std::memory_order_relaxed);
 }
