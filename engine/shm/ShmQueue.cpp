@@ -1,0 +1,349 @@
+#include "engine/shm/ShmQueue.h"
+
+#include "engine/channel/Futex.h"
+
+#include <cstring>
+#include <new>
+
+namespace forkscope::shm {
+
+namespace {
+
+Segment* segmentAt(Arena& a, Offset off) {
+    return a.at<Segment>(off);
+}
+
+// The sequence counter readers check: odd while a change is under way.
+void beginWrite(ShmQueue& q) {
+    q.version.store(q.version.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_release);
+}
+void endWrite(ShmQueue& q) {
+    q.version.store(q.version.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+}
+
+void setPrefix(Inflight* f, const char* data, uint32_t len) {
+    f->itemLen = len;
+    f->prefixLen = static_cast<uint8_t>(std::min<std::size_t>(len, sizeof f->prefix));
+    std::memcpy(f->prefix, data, f->prefixLen);
+}
+
+// `have` bytes of the item are at `item`, of `len` in all.
+void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t seq,
+           uint64_t sizeAfter, const char* item, uint32_t have, uint32_t len, bool* notify,
+           Arena& a, uint8_t flags = 0) {
+    if (!me.ring) return;
+    const auto prefixLen = static_cast<uint8_t>(std::min<std::size_t>(have, OpRecord::kMaxPrefix));
+    OpRecord* r = a.beginOp(me.ring, static_cast<uint8_t>(1 + (prefixLen + 31) / 32));
+    if (!r) return;
+    r->stamp = stampNow();
+    r->objSeq = seq;
+    r->object = q.id;
+    r->pid = pid;
+    r->op = static_cast<uint8_t>(op);
+    r->flags = static_cast<uint8_t>(flags | (prefixLen == len ? OpRecord::kWhole : 0));
+    r->a = static_cast<uint32_t>(sizeAfter);
+    r->b = static_cast<uint32_t>(q.maxsize);
+    r->prefixLen = prefixLen;
+    std::memcpy(r->prefix(), item, prefixLen);
+    me.ring->commit();
+    if (a.shouldNotify()) *notify = true;
+}
+
+// A segment the consumer has left behind: kept as the spare (the next one a put needs) or
+// freed. The caller has already moved headSeg past it.
+void retire(Arena& a, ShmQueue& q, Offset seg) {
+    if (q.spareSeg.load(std::memory_order_relaxed) == 0)
+        q.spareSeg.store(seg, std::memory_order_relaxed);
+    else
+        a.free(seg);
+}
+
+// The segment that holds position `t`, linking a new one when the last is full. Idempotent,
+// so that a put killed half-way through leaves something the next put simply continues.
+Segment* segmentFor(Arena& a, ShmQueue& q, uint64_t t) {
+    Segment* s = segmentAt(a, q.tailSeg.load(std::memory_order_relaxed));
+    while (t >= s->base + Segment::kSlots) {
+        Offset n = s->next;
+        if (n == 0) {
+            n = q.spareSeg.load(std::memory_order_relaxed);
+            if (n != 0)
+                q.spareSeg.store(0, std::memory_order_relaxed); // taken (a kill: leaked)
+            else
+                n = a.allocate(sizeof(Segment));
+            if (n == 0) return nullptr;
+            Segment* fresh = segmentAt(a, n);
+            fresh->next = 0;
+            fresh->base = s->base + Segment::kSlots;
+            s->next = n; // linked
+        }
+        q.tailSeg.store(n, std::memory_order_relaxed);
+        s = segmentAt(a, n);
+    }
+    return s;
+}
+
+// The holder of the queue's mutex died: make the queue whole before anyone uses it.
+void recover(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
+    const uint32_t v = q.version.load(std::memory_order_relaxed);
+    if (v & 1) q.version.store(v + 1, std::memory_order_release);
+    const Offset self = a.offsetOf(&q);
+    for (auto& f : a.inflight) {
+        const auto stage = static_cast<Stage>(f.stage.load(std::memory_order_acquire));
+        if ((stage != Stage::Putting && stage != Stage::Getting) || f.queueOffset != self) continue;
+        // Only the mutex's holder can be putting or getting here: this is the dead one.
+        if (auto lost = settleDead(a, f, f.pid, false)) {
+            const uint32_t seq = q.objSeq.fetch_add(1, std::memory_order_relaxed) + 1;
+            // Logged by us for the dead; the prefix is what it had recorded of the item.
+            logOp(me, OpKind::QueueLost, lost->pid, q, seq, sizeOf(q), lost->prefix.data(),
+                  static_cast<uint32_t>(lost->prefix.size()), lost->itemLen, notify, a,
+                  lost->duringPut ? OpRecord::kLostPut : 0);
+        }
+    }
+}
+
+bool lock(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
+    return lockRobust(&q.mutex, [&] { recover(a, q, me, notify); });
+}
+
+} // namespace
+
+ShmQueue* createQueue(Arena& a, uint64_t maxsize) noexcept {
+    const Offset qo = a.allocate(sizeof(ShmQueue));
+    const Offset so = qo ? a.allocate(sizeof(Segment)) : 0;
+    if (so == 0) {
+        if (qo) a.free(qo);
+        return nullptr;
+    }
+    auto* q = new (a.at<ShmQueue>(qo)) ShmQueue();
+    initRobustMutex(&q->mutex);
+    q->maxsize = maxsize;
+    Segment* s = segmentAt(a, so);
+    s->next = 0;
+    s->base = 0;
+    q->headSeg.store(so, std::memory_order_relaxed);
+    q->tailSeg.store(so, std::memory_order_relaxed);
+    q->id = a.newId(ObjectKind::Queue);
+    if (!a.publish(ObjectKind::Queue, qo)) return nullptr; // the directory is full
+    return q;
+}
+
+QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pickled,
+                   bool* notify) noexcept {
+    const auto len = static_cast<uint32_t>(pickled.size());
+    if (!lock(a, q, me, notify)) return QueueResult::Broken;
+    const uint64_t h = q.head.load(std::memory_order_relaxed);
+    const uint64_t t = q.tail.load(std::memory_order_relaxed);
+    if (q.maxsize != 0 && t - h >= q.maxsize) {
+        pthread_mutex_unlock(&q.mutex);
+        return QueueResult::Full;
+    }
+    Inflight* f = me.inflight;
+    if (f) {
+        f->pid = me.pid;
+        f->queue = q.id;
+        f->queueOffset = a.offsetOf(&q);
+        f->pos = t;
+        f->block.store(0, std::memory_order_relaxed);
+        setPrefix(f, pickled.data(), len);
+        f->stage.store(static_cast<uint32_t>(Stage::Putting), std::memory_order_release);
+    }
+    auto fail = [&] {
+        endWrite(q);
+        if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
+        pthread_mutex_unlock(&q.mutex);
+        return QueueResult::NoMemory;
+    };
+    beginWrite(q);
+    Segment* s = segmentFor(a, q, t);
+    if (!s) return fail();
+    QueueSlot& slot = s->slots[t - s->base];
+    if (len <= QueueSlot::kInline) {
+        std::memcpy(slot.inl, pickled.data(), len);
+        slot.block = 0;
+    } else {
+        const Offset b = a.allocate(len);
+        if (b == 0) return fail();
+        if (f) f->block.store(b, std::memory_order_release); // ours to free if we stop here
+        std::memcpy(a.at<char>(b), pickled.data(), len);
+        slot.block = b;
+    }
+    slot.len = len;
+    q.tail.store(t + 1, std::memory_order_release); // commit: the item is in the queue
+    if (f) f->block.store(0, std::memory_order_relaxed);
+    const uint32_t seq = q.objSeq.load(std::memory_order_relaxed) + 1;
+    q.objSeq.store(seq, std::memory_order_relaxed);
+    endWrite(q);
+    logOp(me, OpKind::QueuePut, me.pid, q, seq, t + 1 - h, pickled.data(), len, len, notify, a);
+    q.putSeq.fetch_add(1, std::memory_order_seq_cst);
+    if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
+    pthread_mutex_unlock(&q.mutex);
+    if (q.getWaiters.load(std::memory_order_seq_cst) > 0) channel::futexWakeAll(&q.putSeq);
+    return QueueResult::Ok;
+}
+
+QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void* context,
+                   bool* notify) noexcept {
+    if (!lock(a, q, me, notify)) return QueueResult::Broken;
+    const uint64_t h = q.head.load(std::memory_order_relaxed);
+    const uint64_t t = q.tail.load(std::memory_order_relaxed);
+    if (t == h) {
+        pthread_mutex_unlock(&q.mutex);
+        return QueueResult::Empty;
+    }
+    beginWrite(q);
+    Segment* s = segmentAt(a, q.headSeg.load(std::memory_order_relaxed));
+    while (h >= s->base + Segment::kSlots) { // left behind by a get that was killed
+        const Offset next = s->next;
+        const Offset old = a.offsetOf(s);
+        q.headSeg.store(next, std::memory_order_relaxed);
+        if (q.tailSeg.load(std::memory_order_relaxed) != old) retire(a, q, old);
+        s = segmentAt(a, next);
+    }
+    QueueSlot& slot = s->slots[h - s->base];
+    const uint32_t len = slot.len;
+    const Offset b = slot.block;
+    const char* src = b ? a.at<char>(b) : slot.inl;
+    Inflight* f = me.inflight;
+    if (f) {
+        f->pid = me.pid;
+        f->queue = q.id;
+        f->queueOffset = a.offsetOf(&q);
+        f->pos = h;
+        f->block.store(b, std::memory_order_relaxed);
+        setPrefix(f, src, len);
+        f->stage.store(static_cast<uint32_t>(Stage::Getting), std::memory_order_release);
+    }
+    char* out = reserve(context, len);
+    if (!out) {
+        endWrite(q);
+        if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
+        pthread_mutex_unlock(&q.mutex);
+        return QueueResult::NoMemory;
+    }
+    std::memcpy(out, src, len);
+    q.head.store(h + 1, std::memory_order_release); // commit: the item has left the queue
+    if (b) {
+        if (f)
+            f->block.store(0,
+                           std::memory_order_release); // then free: a kill leaks, never frees twice
+        a.free(b);
+    }
+    if (h + 1 == s->base + Segment::kSlots && s->next != 0 &&
+        q.tailSeg.load(std::memory_order_relaxed) != a.offsetOf(s)) {
+        const Offset old = a.offsetOf(s);
+        q.headSeg.store(s->next, std::memory_order_relaxed);
+        retire(a, q, old);
+    }
+    const uint32_t seq = q.objSeq.load(std::memory_order_relaxed) + 1;
+    q.objSeq.store(seq, std::memory_order_relaxed);
+    endWrite(q);
+    logOp(me, OpKind::QueueGet, me.pid, q, seq, t - h - 1, out, len, len, notify, a);
+    if (f) f->stage.store(static_cast<uint32_t>(Stage::Delivering), std::memory_order_release);
+    q.getSeq.fetch_add(1, std::memory_order_seq_cst);
+    pthread_mutex_unlock(&q.mutex);
+    if (q.putWaiters.load(std::memory_order_seq_cst) > 0) channel::futexWakeAll(&q.getSeq);
+    return QueueResult::Ok;
+}
+
+void delivered(const Actor& me) noexcept {
+    if (me.inflight)
+        me.inflight->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
+}
+
+std::optional<QueueSnapshot> readQueue(const Arena& a, const ShmQueue& q, std::size_t maxItems,
+                                       std::size_t prefixBytes) noexcept {
+    try {
+        for (int attempt = 0; attempt < 16; ++attempt) {
+            const uint32_t v1 = q.version.load(std::memory_order_acquire);
+            if (v1 & 1) continue;
+            QueueSnapshot snap;
+            snap.version = v1;
+            snap.capacity = q.maxsize;
+            const uint64_t h = q.head.load(std::memory_order_relaxed);
+            const uint64_t t = q.tail.load(std::memory_order_relaxed);
+            bool ok = t >= h;
+            snap.size = ok ? t - h : 0;
+            Offset so = q.headSeg.load(std::memory_order_relaxed);
+            int hops = 0;
+            for (uint64_t p = h; ok && p < t && snap.items.size() < maxItems; ++p) {
+                if (!a.holds(so, sizeof(Segment))) {
+                    ok = false;
+                    break;
+                }
+                const Segment* s = a.at<Segment>(so);
+                while (ok && p >= s->base + Segment::kSlots) {
+                    so = s->next;
+                    ok = a.holds(so, sizeof(Segment)) && ++hops < 1024;
+                    if (ok) s = a.at<Segment>(so);
+                }
+                if (!ok || p < s->base) {
+                    ok = false;
+                    break;
+                }
+                const QueueSlot& slot = s->slots[p - s->base];
+                QueueSnapshot::Item item;
+                item.len = slot.len;
+                const std::size_t n = std::min<std::size_t>(slot.len, prefixBytes);
+                if (slot.block == 0) {
+                    item.prefix.assign(slot.inl, std::min<std::size_t>(n, QueueSlot::kInline));
+                } else if (a.holds(slot.block, n)) {
+                    item.prefix.assign(a.at<char>(slot.block), n);
+                } else {
+                    ok = false;
+                    break;
+                }
+                snap.items.push_back(std::move(item));
+            }
+            std::atomic_thread_fence(std::memory_order_acquire);
+            if (ok && q.version.load(std::memory_order_relaxed) == v1) return snap;
+        }
+    } catch (...) {
+        // Out of memory in the engine: no snapshot this time.
+    }
+    return std::nullopt;
+}
+
+std::optional<Lost> settleDead(Arena& a, Inflight& f, int32_t pid, bool engine) noexcept {
+    auto stage = static_cast<Stage>(f.stage.load(std::memory_order_acquire));
+    if (f.pid != pid) return std::nullopt;
+    Lost lost;
+    lost.queue = f.queue;
+    lost.pid = pid;
+    lost.itemLen = f.itemLen;
+    try {
+        lost.prefix.assign(f.prefix, f.prefixLen);
+    } catch (...) {
+    }
+    if (stage == Stage::Delivering) {
+        uint32_t expected = static_cast<uint32_t>(Stage::Delivering);
+        if (!f.stage.compare_exchange_strong(expected, static_cast<uint32_t>(Stage::None)))
+            return std::nullopt;
+        return lost; // it left the queue, and its getter died before it had it
+    }
+    if (stage != Stage::Putting && stage != Stage::Getting) return std::nullopt;
+    if (!a.holds(f.queueOffset, sizeof(ShmQueue))) return std::nullopt;
+    const auto& q = *a.at<ShmQueue>(f.queueOffset);
+    // Read before claiming: whoever claims first reads the queue as the dead left it, since
+    // nobody changes it before trying to claim (the next locker settles before anything else).
+    const bool committed = stage == Stage::Putting ? q.tail.load(std::memory_order_acquire) > f.pos
+                                                   : q.head.load(std::memory_order_acquire) > f.pos;
+    uint32_t expected = static_cast<uint32_t>(stage);
+    if (!f.stage.compare_exchange_strong(expected, static_cast<uint32_t>(Stage::Resolving)))
+        return std::nullopt;
+    const bool isLost = stage == Stage::Putting ? !committed : committed;
+    if (isLost) {
+        if (const Offset b = f.block.exchange(0, std::memory_order_acq_rel)) {
+            if (engine)
+                a.reclaimLater(b);
+            else
+                a.free(b);
+        }
+    }
+    lost.duringPut = stage == Stage::Putting;
+    f.stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
+    if (!isLost) return std::nullopt;
+    return lost;
+}
+
+} // namespace forkscope::shm

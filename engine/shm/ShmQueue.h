@@ -1,0 +1,123 @@
+#pragma once
+// The queue under multiprocessing.Queue: pickled items in a chain of fixed-size segments in the
+// arena, guarded by one robust process-shared mutex, with futex words to sleep on.
+//
+// Commit points, which make a kill at any instruction harmless to the queue:
+//   put: the item (inline in its slot, or in a block of its own) is written first, then
+//        `tail` moves past it. Before that store the item is not in the queue; after it, it is.
+//   get: the item is copied out first, then `head` moves past it, then its block is freed.
+// A process records in its Inflight entry what it is doing, so that whoever sees it die (the
+// engine, or the next process to lock the queue, which gets EOWNERDEAD) can tell whether an
+// item was lost and free the block nobody owns any more.
+//
+// The engine never locks a queue: it reads it under a sequence counter (`version`, odd while
+// a process changes the queue) and tries again, or later, when it read while a change was
+// under way.
+
+#include "engine/shm/Arena.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace forkscope::shm {
+
+struct QueueSlot {
+    static constexpr uint32_t kInline = 48; // pickles this small need no block of their own
+    uint32_t len;
+    uint32_t reserved;
+    Offset block; // 0: the bytes are inline
+    char inl[kInline];
+};
+static_assert(sizeof(QueueSlot) == 64);
+
+struct Segment {
+    static constexpr uint64_t kSlots = 64;
+    Offset next;   // the following segment, once a put needed it
+    uint64_t base; // position of slots[0]
+    char pad[48];
+    QueueSlot slots[kSlots];
+};
+
+struct alignas(64) ShmQueue {
+    pthread_mutex_t mutex; // robust, process-shared
+    std::atomic<uint32_t> version{0};
+    uint32_t id = 0;
+    uint64_t maxsize = 0;                   // 0: unbounded
+    std::atomic<uint64_t> head{0}, tail{0}; // positions: the items are [head, tail)
+    std::atomic<Offset> headSeg{0}, tailSeg{0}, spareSeg{0};
+    std::atomic<uint32_t> objSeq{0};
+    // Futex words, apart from the mutex's line: getters sleep on putSeq, putters on getSeq.
+    alignas(64) std::atomic<uint32_t> putSeq{0};
+    std::atomic<uint32_t> getWaiters{0};
+    alignas(64) std::atomic<uint32_t> getSeq{0};
+    std::atomic<uint32_t> putWaiters{0};
+};
+
+// Who is doing an operation: the process's slot (its Inflight entry and op ring) and pid.
+struct Actor {
+    int slot = -1;
+    int32_t pid = 0;
+    mutable OpRing* ring = nullptr; // nullptr: not logged; moves on when the ring is full
+    Inflight* inflight = nullptr;   // nullptr: not tracked
+};
+
+enum class QueueResult { Ok, Full, Empty, NoMemory, Broken };
+
+// A new queue in the arena, published in its directory; nullptr when the arena is full.
+ShmQueue* createQueue(Arena& arena, uint64_t maxsize) noexcept;
+
+// Puts one pickled item unless the queue is full. `notify` is set when the engine should be
+// told that the op ring has something new.
+QueueResult tryPut(Arena& arena, ShmQueue& q, const Actor& me, std::string_view pickled,
+                   bool* notify) noexcept;
+
+// Takes the oldest item unless the queue is empty: `reserve(len)` gives the memory its bytes
+// are copied into (nullptr: no memory, the item stays). On Ok the process's stage is
+// Delivering until it calls delivered(): dying before that loses the item, and says so.
+using Reserve = char* (*)(void* context, uint64_t len);
+QueueResult tryGet(Arena& arena, ShmQueue& q, const Actor& me, Reserve reserve, void* context,
+                   bool* notify) noexcept;
+void delivered(const Actor& me) noexcept;
+
+inline uint64_t sizeOf(const ShmQueue& q) noexcept {
+    const uint64_t t = q.tail.load(std::memory_order_acquire);
+    const uint64_t h = q.head.load(std::memory_order_acquire);
+    return t >= h ? t - h : 0;
+}
+
+// ---- the engine's side ----------------------------------------------------------------------
+
+struct QueueSnapshot {
+    uint64_t size = 0;
+    uint64_t capacity = 0;
+    uint32_t version = 0;
+    struct Item {
+        std::string prefix; // the first pickled bytes
+        uint32_t len = 0;   // the whole pickle's length
+    };
+    std::vector<Item> items; // the oldest first, at most the number asked for
+};
+
+// The queue as it is now, read without locking; nullopt when processes kept changing it
+// while it was being read (the caller tries again later).
+std::optional<QueueSnapshot> readQueue(const Arena& arena, const ShmQueue& q, std::size_t maxItems,
+                                       std::size_t prefixBytes) noexcept;
+
+// What a dead process's unfinished operation lost, once settled.
+struct Lost {
+    uint32_t queue = 0;
+    int32_t pid = 0;
+    bool duringPut = false; // the item never got in; otherwise it left the queue with the dead
+    uint32_t itemLen = 0;
+    std::string prefix;
+};
+
+// Settles the unfinished operation in `f` of a process that died. The engine calls it when
+// it sees the process exit (`engine`: blocks go back through the reclaim list, since the
+// engine never takes a lock of the run); the next process to lock the queue calls it too,
+// and whichever comes first settles it. Returns what was lost, if anything.
+std::optional<Lost> settleDead(Arena& arena, Inflight& f, int32_t pid, bool engine) noexcept;
+
+} // namespace forkscope::shm
