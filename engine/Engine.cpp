@@ -3,6 +3,7 @@
 #include "engine/channel/Message.h"
 #include "engine/runtime/Runtime.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -91,12 +92,14 @@ const char* Engine::version() {
 Engine::Engine(Options options) : options_(std::move(options)) {}
 
 Engine::~Engine() {
+    arenaWatcher_.reset();
     observer_.reset();
     sandbox_.reset(); // kills and reaps whatever is left
     for (int fd : {controlFd_, stdoutFd_, stderrFd_, signalFd_, timerFd_}) {
         if (fd >= 0) close(fd);
     }
     channel::unmapSharedState(shared_);
+    shm::unmapArena(arena_);
 }
 
 double Engine::now() const { return shared_ ? channel::scenarioSeconds(*shared_) : 0.0; }
@@ -135,6 +138,16 @@ bool Engine::setUp(std::string* error) {
     shared_->speed.store(options_.speed);
     shared_->originNs.store(channel::monotonicNs());
     shared_->paused.store(options_.step ? 1 : 0);
+    // The run's queues and locks live here: mapped now, before init is forked, so that every
+    // process of the run sees them at the same address. As much as one process may use
+    // (--memory) for what queues hold, plus an op ring for each process that logs.
+    const uint64_t rings =
+        static_cast<uint64_t>(std::min(options_.maxProcesses + 16, 1024)) * (20u << 20);
+    arena_ = shm::mapArena((options_.memoryMiB << 20) + rings);
+    if (!arena_) {
+        *error = std::string("shared memory for queues and locks: ") + std::strerror(errno);
+        return false;
+    }
 
     int runControl = -1, runOut = -1, runErr = -1;
     if (!socketPair(SOCK_SEQPACKET, &controlFd_, &runControl, error) ||
@@ -158,7 +171,7 @@ bool Engine::setUp(std::string* error) {
     config.controlFd = runControl;
     config.stdoutFd = runOut;
     config.stderrFd = runErr;
-    runtime::Config rc{options_.script, options_.scriptArgs, shared_, sandbox::kControlFd};
+    runtime::Config rc{options_.script, options_.scriptArgs, shared_, arena_, sandbox::kControlFd};
     sandbox_ = sandbox::Sandbox::launch(config, [&rc] { return runtime::runMain(rc); }, error);
     close(runControl);
     close(runOut);
@@ -187,6 +200,10 @@ bool Engine::setUp(std::string* error) {
     if (!observer_->open(sandbox_->procPath(), sandbox_->initPid(),
                          sandbox_->mode() == sandbox::Mode::Namespace, error))
         return false;
+    arenaWatcher_ = std::make_unique<observer::ArenaWatcher>(
+        arena_, shared_, [this](protocol::Event&& e) { emit(std::move(e)); });
+    observer_->setExitListener(
+        [this](int pid, int slot, bool after) { arenaWatcher_->onExit(pid, slot, after); });
     commandsOpen_ = options_.json;
     if (commandsOpen_) fcntl(0, F_SETFL, fcntl(0, F_GETFL) | O_NONBLOCK);
     lastTickNs_ = channel::monotonicNs();
@@ -254,6 +271,7 @@ void Engine::readMessages() {
         if (!m) continue;
         observer_->onMessage(*m, sender);
         if (m->type == channel::MessageType::Hello) checkProcessLimit();
+        if (m->type == channel::MessageType::Arena) arenaWatcher_->drain();
         if (m->type == channel::MessageType::Error) {
             const auto what = static_cast<channel::ErrorWhat>(m->a);
             emit(ev::error(now(), m->pid, channel::toString(what), m->text2, m->text1, m->b));
@@ -392,6 +410,7 @@ void Engine::execute(const protocol::Command& c) {
 void Engine::tick() {
     uint64_t expirations = 0;
     (void)!read(timerFd_, &expirations, sizeof expirations);
+    arenaWatcher_->tick();
     observer_->sample();
     checkProcessLimit();
 
@@ -436,6 +455,7 @@ void Engine::finish() {
     readOutput(stdoutFd_, false);
     readOutput(stderrFd_, true);
     observer_->sample();
+    arenaWatcher_->tick();
     for (auto& [key, partial] : partialLines_) {
         if (partial.empty()) continue;
         printOutput(key.first, key.second, "\n");

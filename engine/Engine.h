@@ -6,6 +6,7 @@
 
 #include "engine/Options.h"
 #include "engine/channel/SharedState.h"
+#include "engine/observer/ArenaWatcher.h"
 #include "engine/observer/Observer.h"
 #include "engine/protocol/Command.h"
 #include "engine/protocol/Event.h"
@@ -57,6 +58,8 @@ private:
     channel::SharedState* shared_ = nullptr;
     std::optional<sandbox::Sandbox> sandbox_;
     std::unique_ptr<observer::Observer> observer_;
+    shm::Arena* arena_ = nullptr; // queues, locks and their op log, shared with the run
+    std::unique_ptr<observer::ArenaWatcher> arenaWatcher_;
 
     int controlFd_ = -1, stdoutFd_ = -1, stderrFd_ = -1; // the engine's ends
     int signalFd_ = -1, timerFd_ = -1;

@@ -83,7 +83,8 @@ std::optional<Message> decode(std::string_view bytes) {
     const char* p = bytes.data();
     Message m;
     const auto type = static_cast<uint8_t>(p[0]);
-    if (type < static_cast<uint8_t>(MessageType::Hello) || type > static_cast<uint8_t>(MessageType::Task))
+    if (type < static_cast<uint8_t>(MessageType::Hello) ||
+        type > static_cast<uint8_t>(MessageType::Arena))
         return std::nullopt;
     m.type = static_cast<MessageType>(type);
     m.pid = getInt(p + 1);

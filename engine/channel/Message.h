@@ -20,6 +20,7 @@ enum class MessageType : uint8_t {
     Name,      // a process's multiprocessing name changed: pid, text1=name
     Born,      // from the parent, right after it forked pid: a=ppid, b=how, text1=name
     Task,      // a Pool task changed: pid (who), a=TaskOp, b=pool, c=task, text1=function
+    Arena,     // pid logged queue or lock operations while the engine was not looking
 };
 
 // What happened to a Pool task; submit comes from the pool's owner, the rest from the worker.

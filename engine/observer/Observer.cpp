@@ -167,6 +167,7 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         break;
     }
     case channel::MessageType::Error: break; // the engine reports errors itself
+    case channel::MessageType::Arena: break; // the engine's ArenaWatcher reads the arena
     }
 }
 
@@ -208,10 +209,12 @@ void Observer::markExited(Tracked& t, bool reaped) {
             reapedStatus_.erase(r); // the pid may be reused
         }
     }
+    if (exitListener_) exitListener_(t.pid, t.slot, false);
     const double now = clock_();
     if (t.waitStatus && WIFSIGNALED(*t.waitStatus)) emit(ev::exitSignal(now, t.pid, WTERMSIG(*t.waitStatus)));
     else if (t.waitStatus) emit(ev::exitCode(now, t.pid, WEXITSTATUS(*t.waitStatus)));
     else emit(protocol::Event(now, t.pid, protocol::EventKind::Exit));
+    if (exitListener_) exitListener_(t.pid, t.slot, true);
 }
 
 void Observer::markGone(Tracked& t) {

@@ -32,6 +32,11 @@ public:
     bool open(const std::string& procPath, pid_t initHostPid, bool inNamespace, std::string* error);
 
     void onMessage(const channel::Message& m, pid_t senderHostPid);
+    // Called for each process of the run that exits, once just before its exit event (the
+    // arena's watcher reports the process's last operations) and once just after it
+    // (`after`: the watcher settles what the process left unfinished).
+    using ExitListener = std::function<void(int pid, int slot, bool after)>;
+    void setExitListener(ExitListener listener) { exitListener_ = std::move(listener); }
     // `pid` is the process the pidfd belonged to when the poll began: a pidfd closed and its
     // number reused by another process in the same loop turn must not speak for the new one.
     void onPidFd(int pidfd, int pid, short revents);
@@ -77,6 +82,7 @@ private:
     std::map<int, int> reapedStatus_;     // from init: run pid -> wait status
     int64_t lastSampleNs_ = 0;
     bool anyExitSinceSample_ = false;
+    ExitListener exitListener_;
 };
 
 } // namespace forkscope::observer

@@ -25,6 +25,9 @@ const char* toString(EventKind kind) noexcept {
     case EventKind::Mode: return "mode";
     case EventKind::End: return "end";
     case EventKind::Task: return "task";
+    case EventKind::Queue: return "queue";
+    case EventKind::QueueState: return "queue-state";
+    case EventKind::Lock: return "lock";
     }
     return "unknown";
 }
@@ -138,6 +141,37 @@ std::string Event::toText() const {
     case EventKind::Task:
         out += who + " task " + text("task") + " of pool " + text("pool") + " (" + text("func") + "): " + text("op");
         break;
+    case EventKind::Queue: {
+        const std::string op = text("op");
+        const std::string where =
+            "queue " + text("queue") + " (" + text("size") + " of " +
+            (integer("capacity") ? text("capacity") : std::string("unbounded")) + ")";
+        if (op == "lost")
+            out += where + " lost " + text("item") + ": pid " + text("by") + " died during a " +
+                   text("during");
+        else
+            out += who +
+                   (op == "put" ? " put " + text("item") + " in "
+                                : " got " + text("item") + " from ") +
+                   where;
+        break;
+    }
+    case EventKind::QueueState:
+        out += "queue " + text("queue") + " holds " + text("items") + " (" + text("size") + " of " +
+               (integer("capacity") ? text("capacity") : std::string("unbounded")) + ")";
+        break;
+    case EventKind::Lock: {
+        const std::string op = text("op"), lock = "lock " + text("lock");
+        if (op == "wait")
+            out += who + " waits for " + lock + ", held by " + text("holder");
+        else if (op == "recover")
+            out += who + " takes " + lock + " over from pid " + text("dead") +
+                   ", which died holding it";
+        else
+            out += who + (op == "acquire" ? " acquires " : " releases ") + lock;
+        if (get("count")) out += " (count " + text("count") + ")";
+        break;
+    }
     }
     return out;
 }
@@ -203,6 +237,36 @@ Event mode(double t, bool paused, double speed) {
 }
 Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func) {
     return Event(t, pid, EventKind::Task).set("pool", pool).set("task", task).set("op", op).set("func", func);
+}
+Event queueOp(double t, int pid, int queue, std::string_view op, std::string_view item,
+              long long size, long long capacity) {
+    return Event(t, pid, EventKind::Queue)
+        .set("queue", queue)
+        .set("op", op)
+        .set("item", item)
+        .set("size", size)
+        .set("capacity", capacity)
+        .set("by", pid);
+}
+Event queueLost(double t, int pid, int queue, std::string_view during, std::string_view item,
+                long long size, long long capacity) {
+    return queueOp(t, pid, queue, "lost", item, size, capacity).set("during", during);
+}
+Event queueState(double t, int queue, long long size, long long capacity, std::string_view items,
+                 int shown) {
+    return Event(t, 0, EventKind::QueueState)
+        .set("queue", queue)
+        .set("size", size)
+        .set("capacity", capacity)
+        .set("items", items)
+        .set("shown", shown);
+}
+Event lockOp(double t, int pid, int lock, std::string_view op, int holder, int dead, int count) {
+    Event e(t, pid, EventKind::Lock);
+    e.set("lock", lock).set("op", op).set("holder", holder);
+    if (dead > 0) e.set("dead", dead);
+    if (count >= 0) e.set("count", count);
+    return e;
 }
 Event end(double t, int status, std::string_view reason) {
     return Event(t, 0, EventKind::End).set("status", status).set("reason", reason);

@@ -13,7 +13,7 @@ namespace forkscope::protocol {
 
 enum class EventKind {
     Start, Notice, Spawn, Exec, State, Line, Stdout, Stderr, Exit, Reap, Reparent, Error, Mode, End,
-    Task,
+    Task, Queue, QueueState, Lock,
 };
 
 const char* toString(EventKind kind) noexcept;
@@ -72,6 +72,21 @@ Event notice(double t, std::string_view code, std::string_view message);
 Event mode(double t, bool paused, double speed);
 Event end(double t, int status, std::string_view reason);
 Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func);
+// A put or get (`op`), by `pid`: `item` is the item's repr, `size` the queue's size right
+// after it, `capacity` its maxsize (0: unbounded).
+Event queueOp(double t, int pid, int queue, std::string_view op, std::string_view item,
+              long long size, long long capacity);
+// `pid` died in the middle of a put (`during`: the item never got in) or of a get (it had
+// left the queue, and died with its getter).
+Event queueLost(double t, int pid, int queue, std::string_view during, std::string_view item,
+                long long size, long long capacity);
+// The queue's whole contents, read from the arena: `items` is the list of their reprs as
+// Python prints a list, the oldest first, at most `shown` of `size`.
+Event queueState(double t, int queue, long long size, long long capacity, std::string_view items,
+                 int shown);
+// `op`: wait, acquire, release, recover. `holder`: who holds it after the op (0: nobody);
+// `dead`: for recover, the holder that died; `count`: an RLock's depth after the op (-1: a Lock).
+Event lockOp(double t, int pid, int lock, std::string_view op, int holder, int dead, int count);
 } // namespace events
 
 } // namespace forkscope::protocol

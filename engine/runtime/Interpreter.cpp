@@ -44,6 +44,7 @@ bool lineBufferStdio() {
 int runMain(const Config& config) {
     ProcessContext& ctx = context();
     ctx.shared = config.shared;
+    ctx.arena = config.arena;
     ctx.controlFd = config.controlFd;
     // CPython makes the script's path absolute for its code objects and __file__ (config's
     // run_filename); its lines are recognised by that path.

@@ -1,8 +1,10 @@
 #include "engine/runtime/Multiprocessing.h"
 
+#include "engine/runtime/Lock.h"
 #include "engine/runtime/Pool.h"
 #include "engine/runtime/Process.h"
 #include "engine/runtime/PyUtil.h"
+#include "engine/runtime/Queue.h"
 
 #include <array>
 #include <string_view>
@@ -14,8 +16,8 @@ namespace {
 // Names CPython's multiprocessing has that ours does not have yet: asking for one is an
 // ImportError that says so, rather than an AttributeError that looks like a typo.
 constexpr std::array kNotYet = {
-    "Manager", "Pipe", "Lock", "RLock", "Condition", "Semaphore", "BoundedSemaphore", "Event",
-    "Barrier", "Queue", "JoinableQueue", "SimpleQueue", "RawValue", "RawArray", "Value",
+    "Manager", "Pipe", "Condition", "Semaphore", "BoundedSemaphore", "Event",
+    "Barrier", "JoinableQueue", "SimpleQueue", "RawValue", "RawArray", "Value",
     "Array", "get_logger", "log_to_stderr", "allow_connection_pickling", "set_executable",
     "set_forkserver_preload", "get_context", "get_all_start_methods", "reducer", "SUBDEBUG",
     "SUBWARNING", "pool", "queues", "managers", "connection", "synchronize", "shared_memory",
@@ -57,6 +59,8 @@ PyObject* initMultiprocessingModule() {
         m.doc() = "Forkscope's multiprocessing: CPython's API on native, observable primitives.";
         bindProcessTypes(m);
         bindPoolTypes(m);
+        bindQueueType(m);
+        bindLockTypes(m);
         defineExceptions(m);
         m.def("current_process", &currentProcess, "The Process object of this process.");
         m.def("parent_process", &parentProcess, "The parent's Process object, None in the main process.");

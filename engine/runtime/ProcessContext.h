@@ -4,6 +4,7 @@
 
 #include "engine/channel/Message.h"
 #include "engine/channel/SharedState.h"
+#include "engine/shm/Arena.h"
 
 #include <string>
 
@@ -11,6 +12,7 @@ namespace forkscope::runtime {
 
 struct ProcessContext {
     channel::SharedState* shared = nullptr;
+    shm::Arena* arena = nullptr; // queues and locks (see engine/shm)
     int controlFd = -1;
     int slot = -1;
     int pid = 0;

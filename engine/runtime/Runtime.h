@@ -2,6 +2,7 @@
 // The entry point of the script's main process: everything Python happens behind it.
 
 #include "engine/channel/SharedState.h"
+#include "engine/shm/Arena.h"
 
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@ struct Config {
     std::string script;            // as given: tracebacks show it so, as under python3
     std::vector<std::string> args; // sys.argv[1:]
     channel::SharedState* shared = nullptr;
+    shm::Arena* arena = nullptr;
     int controlFd = -1;
 };
 

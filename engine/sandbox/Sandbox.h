@@ -18,7 +18,7 @@ const char* toString(Mode mode) noexcept;
 
 struct Config {
     int cpus = 0;                 // pin the run to this many CPUs; 0 = every CPU we may use
-    unsigned long long memoryLimitBytes = 0; // address-space limit per process; 0 = none
+    unsigned long long memoryLimitBytes = 0; // private memory (RLIMIT_DATA) per process; 0 = none
     bool allowNamespaces = true;
     int controlFd = -1;           // the processes' end of the message socket
     int stdoutFd = -1;            // becomes fd 1 of the main process

@@ -147,8 +147,13 @@ int encodeStatus(int status) {
         close(err);
         prctl(PR_SET_NAME, "python3");
         if (config.memoryLimitBytes > 0) {
+            // RLIMIT_DATA, not RLIMIT_AS: it counts a process's private writable memory (heap,
+            // anonymous mmap: what a script's own objects use) but not MAP_SHARED mappings.
+            // The run's arena (queues, locks) is one big shared mapping every process inherits;
+            // under RLIMIT_AS its size would count against each process's limit although it
+            // costs nothing until used, and what queues hold is bounded by the arena itself.
             const rlimit lim{config.memoryLimitBytes, config.memoryLimitBytes};
-            setrlimit(RLIMIT_AS, &lim);
+            setrlimit(RLIMIT_DATA, &lim);
         }
         _exit(mainBody());
     }

@@ -1,0 +1,318 @@
+#include "engine/observer/ArenaWatcher.h"
+
+#include "engine/shm/PickleRepr.h"
+#include "engine/shm/ShmLock.h"
+#include "engine/shm/ShmQueue.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace forkscope::observer {
+
+namespace ev = protocol::events;
+
+namespace {
+
+constexpr std::size_t kShownItems = 16;   // a queue-state lists at most this many items
+constexpr std::size_t kStatePrefix = 256; // bytes of each item read to show it
+constexpr std::size_t kReprChars = 80;
+// An operation whose predecessor on the same object has not shown up (its process is between
+// the operation and its record, or died there, or its ring overflowed) waits this long.
+constexpr int64_t kGapWaitNs = 50'000'000;
+
+enum Family { QueueFamily = 0, LockFamily = 1 };
+
+Family familyOf(uint16_t op) {
+    const auto k = static_cast<shm::OpKind>(op);
+    return k == shm::OpKind::QueuePut || k == shm::OpKind::QueueGet || k == shm::OpKind::QueueLost
+               ? QueueFamily
+               : LockFamily;
+}
+
+std::pair<uint64_t, int64_t> clockPair() {
+    const uint64_t a = shm::stampNow();
+    const int64_t ns = channel::monotonicNs();
+    const uint64_t b = shm::stampNow();
+    return {a + (b - a) / 2, ns};
+}
+
+} // namespace
+
+ArenaWatcher::ArenaWatcher(shm::Arena* arena, channel::SharedState* shared, Sink sink)
+    : arena_(arena), shared_(shared), sink_(std::move(sink)) {
+    std::tie(stamp0_, ns0_) = clockPair();
+}
+
+double ArenaWatcher::now() const {
+    return channel::scenarioSeconds(*shared_);
+}
+
+double ArenaWatcher::secondsOf(uint64_t stamp) {
+    double ns;
+    if (shm::kStampIsNs)
+        ns = static_cast<double>(stamp);
+    else
+        ns = static_cast<double>(ns0_) +
+             (static_cast<double>(stamp) - static_cast<double>(stamp0_)) * nsPerStamp_;
+    const double elapsed =
+        ns - static_cast<double>(shared_->originNs.load(std::memory_order_acquire));
+    return std::max(0.0, elapsed * 1e-9 * shared_->speed.load(std::memory_order_acquire));
+}
+
+std::string ArenaWatcher::itemRepr(const char* prefix, std::size_t have, uint32_t len) const {
+    return shm::pickleRepr(std::string_view(prefix, have), have >= len, kReprChars);
+}
+
+void ArenaWatcher::refreshObjects() {
+    const uint32_t count = std::min<uint32_t>(arena_->objectCount.load(std::memory_order_acquire),
+                                              static_cast<uint32_t>(shm::Arena::kMaxObjects));
+    for (; scanned_ < count; ++scanned_)
+        unready_.push_back(scanned_);
+    std::erase_if(unready_, [this](uint32_t i) {
+        const auto kind =
+            static_cast<shm::ObjectKind>(arena_->objects[i].kind.load(std::memory_order_acquire));
+        if (kind == shm::ObjectKind::None) return false;
+        const shm::Offset off = arena_->objects[i].offset;
+        if (kind == shm::ObjectKind::Queue)
+            queues_.push_back(off);
+        else
+            locks_.push_back(off);
+        return true;
+    });
+}
+
+// An object's operations go out in its own order (objSeq): a record written a little after
+// its operation (its process was preempted in between) must not come after the next operation
+// on the same object, logged by another process.
+void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsExpected) {
+    if (r.objSeq == 0) { // not numbered: its time is its order
+        emitOp(r);
+        return;
+    }
+    const Key key{static_cast<int>(familyOf(r.op)), r.object};
+    uint32_t& next = nextSeq_.try_emplace(key, 1).first->second;
+    // After records were dropped the missing numbers never come: nothing is held for them.
+    if (r.objSeq > next && !gapsExpected) {
+        Held h;
+        h.sinceNs = nowNs;
+        std::memcpy(h.cells, &r, r.cells * sizeof(shm::OpRecord));
+        held_[key].push_back(h);
+        return;
+    }
+    emitOp(r);
+    next = std::max(next, r.objSeq + 1);
+    if (!held_.empty()) releaseHeld(key, false);
+}
+
+void ArenaWatcher::releaseHeld(const Key& key, bool all) {
+    auto it = held_.find(key);
+    if (it == held_.end()) return;
+    auto& list = it->second;
+    std::sort(list.begin(), list.end(),
+              [](const Held& a, const Held& b) { return a.record().objSeq < b.record().objSeq; });
+    uint32_t& next = nextSeq_[key];
+    std::size_t i = 0;
+    for (; i < list.size() && (all || list[i].record().objSeq <= next); ++i) {
+        emitOp(list[i].record());
+        next = std::max(next, list[i].record().objSeq + 1);
+    }
+    list.erase(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(i));
+    if (list.empty()) held_.erase(it);
+}
+
+void ArenaWatcher::emitOp(const shm::OpRecord& r) {
+    const double t = secondsOf(r.stamp);
+    const int id = static_cast<int>(r.object);
+    auto item = [&r, this] {
+        const std::size_t have =
+            std::min<std::size_t>(r.prefixLen, (r.cells - 1u) * sizeof(shm::OpRecord));
+        return shm::pickleRepr(std::string_view(r.prefix(), have),
+                               (r.flags & shm::OpRecord::kWhole) != 0, kReprChars);
+    };
+    const int count = r.flags & shm::OpRecord::kRLock ? static_cast<int>(r.b) : -1;
+    switch (static_cast<shm::OpKind>(r.op)) {
+    case shm::OpKind::QueuePut:
+        sink_(ev::queueOp(t, r.pid, id, "put", item(), r.a, r.b));
+        break;
+    case shm::OpKind::QueueGet:
+        sink_(ev::queueOp(t, r.pid, id, "get", item(), r.a, r.b));
+        break;
+    case shm::OpKind::QueueLost:
+        sink_(ev::queueLost(t, r.pid, id, r.flags & shm::OpRecord::kLostPut ? "put" : "get", item(),
+                            r.a, r.b));
+        break;
+    case shm::OpKind::LockWait:
+        sink_(ev::lockOp(t, r.pid, id, "wait", static_cast<int>(r.a), 0, -1));
+        break;
+    case shm::OpKind::LockAcquire:
+        sink_(ev::lockOp(t, r.pid, id, "acquire", static_cast<int>(r.a), 0, count));
+        break;
+    case shm::OpKind::LockRelease:
+        sink_(ev::lockOp(t, r.pid, id, "release", static_cast<int>(r.a), 0, count));
+        break;
+    case shm::OpKind::LockRecover:
+        sink_(ev::lockOp(t, r.pid, id, "recover", static_cast<int>(r.a), static_cast<int>(r.b),
+                         r.flags & shm::OpRecord::kRLock ? 1 : -1));
+        break;
+    }
+}
+
+void ArenaWatcher::emitQueueStates(bool force) {
+    for (const shm::Offset off : queues_) {
+        const auto& q = *arena_->at<shm::ShmQueue>(off);
+        const uint32_t v = q.version.load(std::memory_order_acquire);
+        auto it = queueVersion_.find(off);
+        if (!force && it != queueVersion_.end() && it->second == v) continue;
+        auto snap = shm::readQueue(*arena_, q, kShownItems, kStatePrefix);
+        if (!snap) continue; // changing right now: the next look shows it
+        std::string items = "[";
+        for (std::size_t i = 0; i < snap->items.size(); ++i) {
+            if (i) items += ", ";
+            const auto& item = snap->items[i];
+            items += itemRepr(item.prefix.data(), item.prefix.size(), item.len);
+        }
+        if (snap->size > snap->items.size())
+            items += snap->items.empty() ? "\xe2\x80\xa6" : ", \xe2\x80\xa6";
+        items += "]";
+        sink_(ev::queueState(now(), static_cast<int>(q.id), static_cast<long long>(snap->size),
+                             static_cast<long long>(snap->capacity), items,
+                             static_cast<int>(snap->items.size())));
+        queueVersion_[off] = snap->version;
+    }
+}
+
+void ArenaWatcher::drain() {
+    if (!arena_) return;
+    if (!shm::kStampIsNs) {
+        const auto [stamp, ns] = clockPair();
+        if (ns - ns0_ > 1'000'000 && stamp > stamp0_)
+            nsPerStamp_ = static_cast<double>(ns - ns0_) / static_cast<double>(stamp - stamp0_);
+    }
+    refreshObjects();
+    // Each ring is in the order its process did things; merged by time, read in place (a
+    // process writes a record only once the engine has moved its ring's tail past it).
+    struct Cursor {
+        shm::OpRing* ring;
+        uint64_t next, end;
+        const shm::OpRecord* record() const { return &ring->at(next); }
+        // Past padding, and past anything that is not a record (only a bug could write one).
+        bool settle() {
+            while (next < end) {
+                const shm::OpRecord* r = record();
+                if (r->cells == 0 || r->cells > 4 || next + r->cells > end) {
+                    next = end;
+                    return false;
+                }
+                if (r->op != shm::OpRecord::kPadding) return true;
+                next += r->cells;
+            }
+            return false;
+        }
+    };
+    std::vector<Cursor> cursors;
+    const uint64_t droppedBefore = droppedSeen_;
+    bool chained = false;
+    for (std::size_t slot = 0; slot < shm::Arena::kMaxSlots; ++slot) {
+        const shm::Offset off = arena_->rings[slot].load(std::memory_order_acquire);
+        if (off == 0) continue;
+        // The slot's chain of rings, oldest first: each is read to its end before the next.
+        for (auto* ring = arena_->at<shm::OpRing>(off); ring;) {
+            // Read before head: once a ring has a successor its head moves no more.
+            const shm::Offset next = ring->nextRing.load(std::memory_order_acquire);
+            droppedSeen_ += ring->dropped.exchange(0, std::memory_order_acq_rel);
+            const uint64_t head = ring->head.load(std::memory_order_acquire);
+            uint64_t tail = ring->tail.load(std::memory_order_relaxed);
+            if (head - tail > ring->capacity) tail = head; // impossible unless corrupt: skip
+            if (head != tail) cursors.push_back({ring, tail, head});
+            chained = chained || next != 0;
+            ring = next ? arena_->at<shm::OpRing>(next) : nullptr;
+        }
+    }
+    const int64_t nowNs = channel::monotonicNs();
+    for (auto& c : cursors)
+        c.settle();
+    for (;;) {
+        Cursor* first = nullptr;
+        for (auto& c : cursors) {
+            if (c.next == c.end) continue;
+            if (!first || c.record()->stamp < first->record()->stamp) first = &c;
+        }
+        if (!first) break;
+        emitInOrder(*first->record(), nowNs, droppedSeen_ != droppedBefore);
+        first->next += first->record()->cells;
+        first->settle();
+    }
+    for (auto& c : cursors)
+        c.ring->tail.store(c.end, std::memory_order_release);
+    if (chained) unchainRings();
+    // What waited too long for an earlier operation goes out now: that one is not coming (its
+    // process died between the operation and its record, or its ring was full).
+    std::vector<Key> stale;
+    for (const auto& [key, list] : held_) {
+        for (const Held& h : list) {
+            if (nowNs - h.sinceNs >= kGapWaitNs) {
+                stale.push_back(key);
+                break;
+            }
+        }
+    }
+    for (const Key& key : stale)
+        releaseHeld(key, true);
+    emitQueueStates(false);
+}
+
+// A ring read to its end that has a successor is done with: its writer moved on for good.
+void ArenaWatcher::unchainRings() {
+    for (auto& entry : arena_->rings) {
+        for (shm::Offset off = entry.load(std::memory_order_acquire); off != 0;) {
+            auto* ring = arena_->at<shm::OpRing>(off);
+            const shm::Offset next = ring->nextRing.load(std::memory_order_acquire);
+            if (next == 0 || ring->tail.load(std::memory_order_relaxed) !=
+                                 ring->head.load(std::memory_order_acquire))
+                break;
+            entry.store(next, std::memory_order_release);
+            arena_->reclaimLater(off);
+            off = next;
+        }
+    }
+}
+
+void ArenaWatcher::tick() {
+    if (!arena_) return;
+    drain();
+    if (droppedSeen_ > droppedReported_) {
+        const uint64_t n = droppedSeen_ - droppedReported_;
+        droppedReported_ = droppedSeen_;
+        sink_(ev::notice(now(), "ops-dropped",
+                         std::to_string(n) +
+                             " queue and lock operations were not shown: the run did them "
+                             "faster than the engine could report them"));
+    }
+    arena_->notifyPending.store(0, std::memory_order_release);
+}
+
+void ArenaWatcher::onExit(int pid, int slot, bool afterExitEvent) {
+    if (!arena_) return;
+    drain();
+    if (!afterExitEvent) return;
+    if (slot >= 0 && static_cast<std::size_t>(slot) < shm::Arena::kMaxSlots) {
+        shm::Inflight& f = arena_->inflight[slot];
+        if (auto lost = shm::settleDead(*arena_, f, pid, true)) {
+            uint64_t size = 0, capacity = 0;
+            if (arena_->holds(f.queueOffset, sizeof(shm::ShmQueue))) {
+                const auto& q = *arena_->at<shm::ShmQueue>(f.queueOffset);
+                size = shm::sizeOf(q);
+                capacity = q.maxsize;
+            }
+            sink_(ev::queueLost(now(), pid, static_cast<int>(lost->queue),
+                                lost->duringPut ? "put" : "get",
+                                itemRepr(lost->prefix.data(), lost->prefix.size(), lost->itemLen),
+                                static_cast<long long>(size), static_cast<long long>(capacity)));
+        }
+    }
+    for (const shm::Offset off : locks_)
+        shm::markDeadHolder(*arena_->at<shm::ShmLock>(off), pid);
+    emitQueueStates(false);
+}
+
+} // namespace forkscope::observer

@@ -1,0 +1,78 @@
+#pragma once
+// Turns what happens in the arena (engine/shm) into events: every queue and lock operation,
+// read from the op rings the processes log into (`queue`, `lock`), the whole contents of each
+// queue that changed, read from the arena itself (`queue-state`), and what a dying process
+// leaves behind (`queue` op lost, locks marked for recovery).
+//
+// It never takes a lock of the run and never waits for a process: what it cannot read
+// consistently now it reads at the next look.
+
+#include "engine/channel/SharedState.h"
+#include "engine/protocol/Event.h"
+#include "engine/shm/Arena.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace forkscope::observer {
+
+class ArenaWatcher {
+public:
+    using Sink = std::function<void(protocol::Event&&)>;
+
+    ArenaWatcher(shm::Arena* arena, channel::SharedState* shared, Sink sink);
+
+    // Reads every op ring: the new operations become events, in the order they happened,
+    // then each queue that changed reports its contents.
+    void drain();
+    // Once per sampling period: drain, report operations that did not fit in a ring, and let
+    // processes tell the engine about their next operation again.
+    void tick();
+    // Process `pid`, in `slot`, has exited. Before its exit event: its last operations are
+    // reported. After it: an operation it left unfinished is settled (and what it lost
+    // reported), and the locks it held are marked so that the next acquirer recovers them.
+    void onExit(int pid, int slot, bool afterExitEvent);
+
+private:
+    struct Held {
+        shm::OpRecord cells[4]; // the record and its prefix
+        int64_t sinceNs = 0;
+        const shm::OpRecord& record() const { return cells[0]; }
+    };
+    using Key = std::pair<int, uint32_t>; // (family, object id)
+
+    void emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsExpected);
+    void releaseHeld(const Key& key, bool all);
+    void emitOp(const shm::OpRecord& r);
+    void emitQueueStates(bool force);
+    void unchainRings();
+    void refreshObjects();
+    double secondsOf(uint64_t stamp);
+    double now() const;
+    std::string itemRepr(const char* prefix, std::size_t have, uint32_t len) const;
+
+    shm::Arena* arena_;
+    channel::SharedState* shared_;
+    Sink sink_;
+
+    // The op stamps' clock against CLOCK_MONOTONIC, measured at the start and at each look.
+    uint64_t stamp0_ = 0;
+    int64_t ns0_ = 0;
+    double nsPerStamp_ = 1.0;
+
+    std::map<Key, uint32_t> nextSeq_;       // the next objSeq of each object
+    std::map<Key, std::vector<Held>> held_; // operations waiting for an earlier one
+    uint64_t droppedReported_ = 0, droppedSeen_ = 0;
+
+    uint32_t scanned_ = 0;          // directory entries looked at
+    std::vector<uint32_t> unready_; // entries being created when last looked at
+    std::vector<shm::Offset> queues_, locks_;
+    std::map<shm::Offset, uint32_t> queueVersion_; // last version reported
+};
+
+} // namespace forkscope::observer
