@@ -1,10 +1,12 @@
 // forkscope-bench: prints one line per figure (see bench/Figure.h). Not part of the tests:
 // figures depend on the machine, so targets are read from the output, not asserted.
 //   forkscope-bench            every figure
-//   forkscope-bench NAME...    only the groups named (observer, zombie, pool, process)
+//   forkscope-bench NAME...    only the groups named (observer, zombie, pool, process, queue,
+//                              lock)
 
 #include "bench/EngineFigures.h"
 #include "bench/PoolFigures.h"
+#include "bench/QueueFigures.h"
 
 #include <cstdlib>
 #include <functional>
@@ -21,6 +23,8 @@ int main(int argc, char** argv) {
         {"pool", forkscope::bench::poolApplyAsync},
         {"pool", forkscope::bench::poolMap},
         {"process", forkscope::bench::processStartJoin},
+        {"queue", forkscope::bench::queueThroughput},
+        {"lock", forkscope::bench::lockLatency},
     };
     for (const auto& [name, run] : groups) {
         bool wanted = argc < 2;
