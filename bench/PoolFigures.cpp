@@ -21,7 +21,7 @@ if __name__ == "__main__":
         assert [r.get() for r in results] == list(range(1, 10001))
         print("FIGURE", 10000 / (time.perf_counter() - start))
 )";
-    const ScriptFigures f = timeScript(script);
+    const ScriptFigures f = timeScript(script, true);
     print({"pool-apply-async-10k", f.engine, "tasks/s", true, f.cpython, {}});
 }
 
@@ -37,7 +37,7 @@ if __name__ == "__main__":
         assert out[-1] == 100000
         print("FIGURE", 100000 / (time.perf_counter() - start))
 )";
-    const ScriptFigures f = timeScript(script);
+    const ScriptFigures f = timeScript(script, true);
     print({"pool-map-100k", f.engine, "items/s", true, f.cpython, {}});
 }
 
@@ -53,7 +53,7 @@ if __name__ == "__main__":
         p.join()
     print("FIGURE", (time.perf_counter() - start) / 200 * 1e6)
 )";
-    const ScriptFigures f = timeScript(script);
+    const ScriptFigures f = timeScript(script, false);
     // The floor: a bare fork whose child exits at once, and the parent's waitpid.
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < 200; ++i) {

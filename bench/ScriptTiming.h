@@ -1,6 +1,7 @@
 #pragma once
 // Runs one Python script under the engine and under /usr/bin/python3; the script measures
-// itself and prints "FIGURE <value>", so start-up costs stay out of the figure.
+// itself and prints "FIGURE <value>", so start-up costs stay out of the figure. Each side runs
+// `runs` times, alternating, and keeps its best: on a shared machine single runs vary twofold.
 
 #include <optional>
 #include <string>
@@ -12,6 +13,6 @@ struct ScriptFigures {
     std::optional<double> cpython;
 };
 
-ScriptFigures timeScript(const std::string& source);
+ScriptFigures timeScript(const std::string& source, bool higherIsBetter, int runs = 3);
 
 } // namespace forkscope::bench
