@@ -354,7 +354,7 @@ void Observer::sample() {
         }
         update(t, forceAll);
     }
-    announceDue(false);
+    announceDue();
 
     // At most `cpus` processes are really on a CPU at once; the deltas say which.
     std::vector<Tracked*> runnable;
@@ -377,10 +377,10 @@ void Observer::sample() {
     std::erase_if(procs_, [](const auto& kv) { return kv.second.gone; });
 }
 
-void Observer::announceDue(bool force) {
+void Observer::announceDue() {
     const int64_t now = channel::monotonicNs();
     for (auto& [pid, t] : procs_) {
-        if (!t.announced && !t.gone && (force || now - t.firstSeenNs >= kHelloGraceNs)) {
+        if (!t.announced && !t.gone && now - t.firstSeenNs >= kHelloGraceNs) {
             announce(t);
             update(t, true);
         }

@@ -55,12 +55,11 @@ public:
     // Every live process notes its line now; while paused, that also makes it stop at its next.
     void askAllForLines();
     std::vector<int> liveSlots() const;
-    const std::map<int, Tracked>& processes() const { return procs_; }
 
 private:
     Tracked& track(int pid);
     void announce(Tracked& t);
-    void announceDue(bool force);
+    void announceDue();
     void update(Tracked& t, bool forceStat);
     void setState(Tracked& t, const std::string& state, const std::string& on);
     void markExited(Tracked& t, bool reaped);

@@ -183,23 +183,6 @@ void requirePopen(const Process& p, const char* method) {
     if (!p.pid) raise(PyExc_AttributeError, std::string("'NoneType' object has no attribute '") + method + "'");
 }
 
-const char* signalName(int sig) {
-    switch (sig) {
-    case SIGINT: return "SIGINT";
-    case SIGKILL: return "SIGKILL";
-    case SIGTERM: return "SIGTERM";
-    case SIGHUP: return "SIGHUP";
-    case SIGQUIT: return "SIGQUIT";
-    case SIGABRT: return "SIGABRT";
-    case SIGSEGV: return "SIGSEGV";
-    case SIGPIPE: return "SIGPIPE";
-    case SIGALRM: return "SIGALRM";
-    case SIGUSR1: return "SIGUSR1";
-    case SIGUSR2: return "SIGUSR2";
-    default: return nullptr;
-    }
-}
-
 int bootstrap(py::object self);
 
 void start(py::object self) {
@@ -335,8 +318,9 @@ std::string repr(py::object self) {
     out += " parent=" + (p.parentPid ? std::to_string(*p.parentPid) : std::string("None"));
     out += " " + status;
     if (exitcode) {
-        const char* sig = *exitcode < 0 ? signalName(-*exitcode) : nullptr;
-        out += " exitcode=" + (sig ? std::string("-") + sig : std::to_string(*exitcode));
+        // CPython's _exitcode_to_name: -SIGTERM rather than -15.
+        const char* sig = *exitcode < 0 ? sigabbrev_np(-*exitcode) : nullptr;
+        out += " exitcode=" + (sig ? std::string("-SIG") + sig : std::to_string(*exitcode));
     }
     if (p.daemon) out += " daemon";
     return out + ">";
