@@ -168,6 +168,7 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
     }
     case channel::MessageType::Error: break; // the engine reports errors itself
     case channel::MessageType::Arena: break; // the engine's ArenaWatcher reads the arena
+    case channel::MessageType::Break: break; // the engine pauses the run itself
     }
 }
 

@@ -28,6 +28,7 @@ const char* toString(EventKind kind) noexcept {
     case EventKind::Queue: return "queue";
     case EventKind::QueueState: return "queue-state";
     case EventKind::Lock: return "lock";
+    case EventKind::Break: return "break";
     }
     return "unknown";
 }
@@ -138,6 +139,7 @@ std::string Event::toText() const {
                text("speed");
         break;
     case EventKind::End: out += "run ended (" + text("reason") + "), status " + text("status"); break;
+    case EventKind::Break: out += who + " reached breakpoint at line " + text("line"); break;
     case EventKind::Task:
         out += who + " task " + text("task") + " of pool " + text("pool") + " (" + text("func") + "): " + text("op");
         break;
@@ -234,6 +236,9 @@ Event notice(double t, std::string_view code, std::string_view message) {
 }
 Event mode(double t, bool paused, double speed) {
     return Event(t, 0, EventKind::Mode).set("paused", paused).set("speed", speed);
+}
+Event breakHit(double t, int pid, int line) {
+    return Event(t, pid, EventKind::Break).set("line", line);
 }
 Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func) {
     return Event(t, pid, EventKind::Task).set("pool", pool).set("task", task).set("op", op).set("func", func);

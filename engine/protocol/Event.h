@@ -13,7 +13,7 @@ namespace forkscope::protocol {
 
 enum class EventKind {
     Start, Notice, Spawn, Exec, State, Line, Stdout, Stderr, Exit, Reap, Reparent, Error, Mode, End,
-    Task, Queue, QueueState, Lock,
+    Task, Queue, QueueState, Lock, Break,
 };
 
 const char* toString(EventKind kind) noexcept;
@@ -70,6 +70,8 @@ Event error(double t, int pid, std::string_view what, std::string_view message,
             std::string_view file = {}, int line = 0);
 Event notice(double t, std::string_view code, std::string_view message);
 Event mode(double t, bool paused, double speed);
+// Process `pid` was about to run `line`, a breakpoint, and so paused the run.
+Event breakHit(double t, int pid, int line);
 Event end(double t, int status, std::string_view reason);
 Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func);
 // A put or get (`op`), by `pid`: `item` is the item's repr, `size` the queue's size right
