@@ -381,6 +381,7 @@ void Engine::execute(const protocol::Command& c) {
         for (auto& s : shared_->slots) s.permits.store(0, std::memory_order_relaxed);
         shared_->wakeAllGates();
         emit(ev::mode(now(), false, shared_->speed.load()));
+        observer_->onReleased(0);
         break;
     case T::Step: {
         if (!shared_->paused.exchange(1, std::memory_order_acq_rel)) {
@@ -394,8 +395,10 @@ void Engine::execute(const protocol::Command& c) {
             for (int slot : observer_->liveSlots()) {
                 if (shared_->slot(slot)->permits.load() == 0) shared_->grantStep(slot);
             }
+            observer_->onReleased(0);
         } else if (const int slot = observer_->slotOf(c.pid); slot >= 0) {
             shared_->grantStep(slot);
+            observer_->onReleased(c.pid);
         } else {
             emit(ev::error(now(), 0, "command", "no process " + std::to_string(c.pid) + " to step"));
         }

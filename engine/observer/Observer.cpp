@@ -456,6 +456,22 @@ bool Observer::isMain(int pid) const {
     return it != procs_.end() && it->second.how == "main";
 }
 
+void Observer::onReleased(int pid) {
+    for (auto& [p, t] : procs_) {
+        if ((pid != 0 && p != pid) || t.gone || t.exited || !t.announced || t.state != "paused") continue;
+        const auto st = t.dir.stat();
+        if (!st || st->state == proc::TaskState::Zombie) continue; // the next sample says so
+        const channel::Slot* s = shared_->slot(t.slot);
+        if (st->stateLetter == 'R') {
+            // Just woken from its gate: it is taking its line. The next sample says whether it
+            // got a CPU (running) or waits for one (ready).
+            setState(t, "running", {});
+        } else if (!(s && s->atGate.load(std::memory_order_acquire))) {
+            setState(t, "waiting", waitReason(t)); // it already ran on, into a blocking call
+        } // else it took its line and is back at its gate: still paused
+    }
+}
+
 std::vector<int> Observer::liveSlots() const {
     std::vector<int> out;
     for (const auto& [pid, t] : procs_) {

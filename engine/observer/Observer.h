@@ -55,6 +55,9 @@ public:
     // Every live process notes its line now; while paused, that also makes it stop at its next.
     void askAllForLines();
     std::vector<int> liveSlots() const;
+    // The engine let processes go (resume; a step: `pid`, or 0 for all): each one shown
+    // `paused` is told as it is now, at once, not at the next change a sample happens to see.
+    void onReleased(int pid);
 
 private:
     Tracked& track(int pid);

@@ -143,6 +143,22 @@ TEST_CASE("a breakpoint hit by a child pauses the whole run there", "[engine][st
 
     s.send(R"({"cmd":"resume"})");
     CHECK(s.finish() == 0);
+    // Resuming says at once that neither is paused any more: the first state after the
+    // resume, for each, comes before anything else it does.
+    const auto& all = s.events();
+    auto resumed = std::find_if(all.begin(), all.end(), [](const EngineEvent& e) {
+        const auto* paused = e.kind == "mode" ? std::get_if<bool>(&e.fields.at("paused")) : nullptr;
+        return paused && !*paused;
+    });
+    REQUIRE(resumed != all.end());
+    for (const int pid : {2, child}) {
+        auto next = std::find_if(resumed, all.end(), [pid](const EngineEvent& e) {
+            return e.pid == pid && e.kind != "line";
+        });
+        REQUIRE(next != all.end());
+        CHECK(next->kind == "state");
+        CHECK(next->text("state") != "paused");
+    }
     std::string out;
     for (const auto& e : s.events()) {
         if (e.kind == "stdout") out += e.text("text");
