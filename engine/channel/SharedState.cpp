@@ -38,6 +38,7 @@ int SharedState::claim(int pid) noexcept {
         if (slots[i].pid.compare_exchange_strong(expected, pid, std::memory_order_acq_rel)) {
             slots[i].line.store(0, std::memory_order_relaxed);
             slots[i].on.store(0, std::memory_order_relaxed);
+            slots[i].onId.store(0, std::memory_order_relaxed);
             slots[i].atGate.store(0, std::memory_order_relaxed);
             slots[i].permits.store(0, std::memory_order_relaxed);
             return static_cast<int>(i);

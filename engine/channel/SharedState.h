@@ -22,6 +22,7 @@ struct alignas(64) Slot {
     std::atomic<int32_t> pid{0};     // pid (as the run sees it) owning the slot; 0 when free
     std::atomic<int32_t> line{0};    // script line about to run; 0 before the first
     std::atomic<uint32_t> on{0};     // WaitReason while blocked in one of the runtime's calls
+    std::atomic<uint32_t> onId{0};   // with QueueGet, QueuePut, Lock: the queue's or lock's number
     std::atomic<uint32_t> atGate{0}; // 1 while held before a line in step mode
     std::atomic<uint32_t> permits{0}; // lines the engine lets it run while the run is paused
     std::atomic<uint32_t> wake{0};   // futex word the gate sleeps on; bumped to wake it

@@ -64,10 +64,11 @@ private:
     void announce(Tracked& t);
     void announceDue();
     void update(Tracked& t, bool forceStat);
-    void setState(Tracked& t, const std::string& state, const std::string& on);
+    void setState(Tracked& t, const std::string& state, const std::string& on, uint32_t onId = 0);
     void markExited(Tracked& t, bool reaped);
     void markGone(Tracked& t);
-    std::string waitReason(Tracked& t);
+    // What a waiting process waits on, and which queue or lock (`*onId`, 0 for none).
+    std::string waitReason(Tracked& t, uint32_t* onId);
     pid_t findHostPid(pid_t parentHostPid, int runPid);
     void askForLine(const Tracked& t);
     void emit(protocol::Event&& e) { sink_(std::move(e)); }

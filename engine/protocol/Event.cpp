@@ -108,6 +108,8 @@ std::string Event::toText() const {
     case EventKind::State:
         out += who + " " + text("state");
         if (get("on")) out += " on " + text("on");
+        if (get("queue")) out += " (queue " + text("queue") + ")";
+        if (get("lock")) out += " (lock " + text("lock") + ")";
         break;
     case EventKind::Line: out += who + " at line " + text("line"); break;
     case EventKind::Stdout:
@@ -200,10 +202,12 @@ Event spawn(double t, int pid, int ppid, std::string_view name, std::string_view
 Event exec(double t, int pid, std::string_view comm) {
     return Event(t, pid, EventKind::Exec).set("comm", comm);
 }
-Event state(double t, int pid, std::string_view state, std::string_view on) {
+Event state(double t, int pid, std::string_view state, std::string_view on,
+            std::string_view objectKey, long long object) {
     Event e(t, pid, EventKind::State);
     e.set("state", state);
     if (!on.empty()) e.set("on", on);
+    if (object > 0 && !objectKey.empty()) e.set(objectKey, object);
     return e;
 }
 Event line(double t, int pid, int line) { return Event(t, pid, EventKind::Line).set("line", line); }

@@ -59,7 +59,9 @@ Event start(std::string_view script, std::string_view cwd, std::string_view mode
             int online, double speed, bool step, std::string_view version, double monotonic);
 Event spawn(double t, int pid, int ppid, std::string_view name, std::string_view how);
 Event exec(double t, int pid, std::string_view comm);
-Event state(double t, int pid, std::string_view state, std::string_view on = {});
+// `objectKey`/`object`: what it waits on, by number ("queue" 1, "lock" 2); 0 for nothing.
+Event state(double t, int pid, std::string_view state, std::string_view on = {},
+            std::string_view objectKey = {}, long long object = 0);
 Event line(double t, int pid, int line);
 Event output(double t, int pid, bool isStderr, std::string_view text);
 Event exitCode(double t, int pid, int code);
