@@ -193,7 +193,7 @@ void bindManagerTypes(py::module_& m) {
              [](py::object self) {
                  SyncManager& sm = self.cast<SyncManager&>();
                  if (sm.state == SyncManager::State::Initial) start(sm);
-                 if (sm.state != SyncManager::State::Started) raiseObject(processError("Unable to start server"));
+                 if (sm.state == SyncManager::State::Shutdown) raiseObject(processError("Manager has shut down"));
                  return self;
              })
         .def("__exit__", [](SyncManager& self, py::args) { shutdown(self); })
