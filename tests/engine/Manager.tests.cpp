@@ -158,3 +158,20 @@ TEST_CASE("a managed type Forkscope lacks is an unsupported error, and the serve
     CHECK(std::any_of(r.events.begin(), r.events.end(),
                       [server](const EngineEvent& e) { return e.kind == "reap" && e.pid == server; }));
 }
+
+TEST_CASE("a plain Queue or Lock as a Pool task's argument raises CPython's RuntimeError when "
+          "CPython does, while Process(args=...) inherits them",
+          "[engine][manager][pool][cpython]") {
+    const std::string script = scriptPath("pool_plain_queue_arg.py");
+    const RunResult reference = runUnderSystemPython(script, 60);
+    REQUIRE_FALSE(reference.timedOut);
+    const EngineRun r = runEngine({script});
+    CHECK(r.status == reference.exitCode);
+    const std::string out = normaliseOutput(r.stdoutText());
+    CHECK(out == normaliseOutput(reference.out));
+    // apply_async, map_async and imap return; the error comes with the result.
+    CHECK(out.find("apply_async returned ApplyResult\nits get() raised RuntimeError: Queue objects "
+                   "should only be shared between processes through inheritance\n") != std::string::npos);
+    CHECK(out.find("starmap(Lock) raised RuntimeError: Lock objects should only be shared") != std::string::npos);
+    CHECK(out.find("Process(args=(Queue, Lock)) exitcode 0 and put inherited") != std::string::npos);
+}
