@@ -1,6 +1,7 @@
 #include "engine/runtime/Manager.h"
 
 #include "engine/runtime/ManagedQueue.h"
+#include "engine/runtime/ManagedReferent.h"
 
 #include <algorithm>
 #include <array>
@@ -23,6 +24,7 @@ struct SyncManager {
     py::object process = py::none(); // the server's Process object
     int stopFd = -1;                 // a byte written here tells the server to exit
     std::vector<uint64_t> queues;    // tokens of the queues it made
+    std::vector<uint64_t> referents; // and of its lists and dicts
 
     SyncManager();
     ~SyncManager();
@@ -141,6 +143,7 @@ void shutdown(SyncManager& m) {
     if (m.state != SyncManager::State::Started) return;
     m.state = SyncManager::State::Shutdown;
     for (const uint64_t token : m.queues) markManagedQueueGone(token);
+    for (const uint64_t token : m.referents) markManagedReferentGone(token);
     py::object p = m.process;
     if (m.stopFd >= 0) {
         const char stop = 's';
@@ -166,9 +169,21 @@ py::object queue(py::object self, py::object maxsize) {
     return proxy;
 }
 
+// list(*args) and dict(*args, **kwargs), made by the server in CPython.
+py::object referent(py::object self, bool isDict, py::args args, py::kwargs kwargs) {
+    SyncManager& m = self.cast<SyncManager&>();
+    if (m.state != SyncManager::State::Started) raise(PyExc_AssertionError, "server not yet started");
+    py::object builtin = py::module_::import("builtins").attr(isDict ? "dict" : "list");
+    py::object initial = builtin(*args, **kwargs);
+    uint64_t token = 0;
+    py::object proxy = makeManagedReferent(self, isDict, initial, &token);
+    m.referents.push_back(token);
+    return proxy;
+}
+
 // The managed types CPython's SyncManager registers that Forkscope does not have yet.
 constexpr std::array kNotYet = {
-    "list", "dict", "Namespace", "Value", "Array", "Lock", "RLock", "Semaphore",
+    "Namespace", "Value", "Array", "Lock", "RLock", "Semaphore",
     "BoundedSemaphore", "Condition", "Event", "Barrier", "Pool", "JoinableQueue",
 };
 
@@ -189,6 +204,8 @@ void bindManagerTypes(py::module_& m) {
         .def("start", [](SyncManager& self) { start(self); })
         .def("shutdown", [](SyncManager& self) { shutdown(self); })
         .def("Queue", &queue, py::arg("maxsize") = 0)
+        .def("list", [](py::object self, py::args a, py::kwargs k) { return referent(self, false, a, k); })
+        .def("dict", [](py::object self, py::args a, py::kwargs k) { return referent(self, true, a, k); })
         .def("__enter__",
              [](py::object self) {
                  SyncManager& sm = self.cast<SyncManager&>();

@@ -4,8 +4,8 @@
 // same counter as Process-N), listed by active_children(), which lives until shutdown():
 // called by hand, by the end of a `with` block, when the manager is garbage collected, or at
 // exit before the remaining children are joined (CPython's finalizer). Its Queue() is a
-// ManagedQueue; list(), dict() and the other managed types raise NotImplementedError saying
-// that Forkscope does not support them yet.
+// ManagedQueue, its list() and dict() ManagedReferents; the other managed types raise
+// NotImplementedError saying that Forkscope does not support them yet.
 //
 // The server serves nothing: the managed queue lives in the arena, where the engine sees it.
 // The process is there because it is there in CPython, and a lesson about managers shows it.

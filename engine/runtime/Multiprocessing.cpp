@@ -2,6 +2,7 @@
 
 #include "engine/runtime/Lock.h"
 #include "engine/runtime/ManagedQueue.h"
+#include "engine/runtime/ManagedReferent.h"
 #include "engine/runtime/Manager.h"
 #include "engine/runtime/Pool.h"
 #include "engine/runtime/Process.h"
@@ -64,6 +65,7 @@ PyObject* initMultiprocessingModule() {
         bindQueueType(m);
         bindLockTypes(m);
         bindManagedQueueType(m);
+        bindManagedReferentTypes(m);
         bindManagerTypes(m);
         defineExceptions(m);
         m.def("current_process", &currentProcess, "The Process object of this process.");

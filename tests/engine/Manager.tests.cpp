@@ -144,13 +144,13 @@ TEST_CASE("a managed type Forkscope lacks is an unsupported error, and the serve
           "[engine][manager][errors]") {
     const std::string script = writeTempScript("from multiprocessing import Manager\n"
                                                "with Manager() as m:\n"
-                                               "    shared = m.list([1, 2])\n");
+                                               "    shared = m.Namespace()\n");
     const EngineRun r = runEngine({script});
     CHECK(r.status == 1);
     const auto err = r.first("error");
     REQUIRE(err);
     CHECK(err->text("what") == "unsupported");
-    CHECK(err->text("message").find("Manager().list() is not supported by Forkscope yet") != std::string::npos);
+    CHECK(err->text("message").find("Manager().Namespace() is not supported by Forkscope yet") != std::string::npos);
     CHECK(err->number("line") == 3);
     const std::size_t born = indexOf(r.events, spawnNamed("SyncManager-1"));
     REQUIRE(born < r.events.size());
@@ -174,4 +174,20 @@ TEST_CASE("a plain Queue or Lock as a Pool task's argument raises CPython's Runt
                    "should only be shared between processes through inheritance\n") != std::string::npos);
     CHECK(out.find("starmap(Lock) raised RuntimeError: Lock objects should only be shared") != std::string::npos);
     CHECK(out.find("Process(args=(Queue, Lock)) exitcode 0 and put inherited") != std::string::npos);
+}
+
+TEST_CASE("Manager().list() and dict() behave as CPython's ListProxy and DictProxy, shared by "
+          "Pool tasks and processes",
+          "[engine][manager][cpython]") {
+    const std::string script = scriptPath("manager_list_dict.py");
+    const RunResult reference = runUnderSystemPython(script, 60);
+    REQUIRE_FALSE(reference.timedOut);
+    REQUIRE(reference.exitCode == 0);
+    const EngineRun r = runEngine({script});
+    CHECK(r.status == 0);
+    const std::string out = normaliseOutput(r.stdoutText());
+    CHECK(out == normaliseOutput(reference.out));
+    // Ten appends from three workers and 150 read-modify-writes from three processes, none lost.
+    CHECK(out.find("[0, 1, 4, 9, 16, 25, 36, 49, 64, 81] 10\n[('a', 50), ('b', 50), ('c', 50)]\n") !=
+          std::string::npos);
 }
