@@ -2,9 +2,9 @@
 
 #include "engine/channel/Futex.h"
 #include "engine/runtime/FastPickle.h"
+#include "engine/runtime/ManagerProxy.h"
 #include "engine/runtime/SharedObjects.h"
 
-#include <cstdio>
 #include <new>
 #include <optional>
 #include <string>
@@ -40,10 +40,7 @@ PyObject* queueError(const char* name) {
 
 // The proxy of a manager that shut down talks to a server that is no longer there.
 void checkAlive(const ManagedQueue& self) {
-    if (self.st->gone.load(std::memory_order_acquire)) {
-        PyErr_SetObject(PyExc_BrokenPipeError, py::make_tuple(32, "Broken pipe").ptr());
-        throw py::error_already_set();
-    }
+    if (self.st->gone.load(std::memory_order_acquire)) raiseManagerGone();
 }
 
 // queue.Queue's `timeout < 0` test, with its own TypeError for a timeout that is not a number.
@@ -176,12 +173,6 @@ py::object rebuild(uint64_t token) {
 
 uint64_t tokenOf(const ManagedQueue& self) { return arena().offsetOf(self.st); }
 
-std::string hexAddress(const void* p) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%lx", reinterpret_cast<unsigned long>(p));
-    return buf;
-}
-
 } // namespace
 
 py::object makeManagedQueue(py::handle manager, py::handle maxsize, uint64_t* token) {
@@ -252,7 +243,6 @@ void bindManagedQueueType(py::module_& m) {
         .def_property_readonly("_forkscope_id", [](ManagedQueue& self) { return self.q->id; });
     cls.attr("__module__") = "multiprocessing.managers";
     cls.attr("__qualname__") = "AutoProxy[Queue]";
-    // A plain builtin of the module, not a pybind11 function, so that pickle finds it by name.
     static PyMethodDef rebuildDef{
         "_rebuild_managed_queue",
         [](PyObject*, PyObject* arg) -> PyObject* {
@@ -266,13 +256,8 @@ void bindManagedQueueType(py::module_& m) {
             }
         },
         METH_O, "Rebuilds a Manager().Queue() proxy from its pickle."};
-    py::object rebuildFn = py::reinterpret_steal<py::object>(PyCFunction_NewEx(&rebuildDef, m.ptr(), m.attr("__name__").ptr()));
-    if (!rebuildFn) throw py::error_already_set();
-    m.attr("_rebuild_managed_queue") = rebuildFn;
-    // Not a name of CPython's multiprocessing: reached through Manager().Queue() only. The
-    // type must outlive the name (pybind11 forgets a type once it is collected): never freed.
-    new py::object(cls);
-    py::delattr(m, "AutoProxy[Queue]");
+    addRebuildFunction(m, rebuildDef);
+    hideProxyType(m, "AutoProxy[Queue]");
 }
 
 } // namespace forkscope::runtime

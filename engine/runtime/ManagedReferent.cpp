@@ -1,10 +1,10 @@
 #include "engine/runtime/ManagedReferent.h"
 
 #include "engine/runtime/FastPickle.h"
+#include "engine/runtime/ManagerProxy.h"
 #include "engine/runtime/SharedObjects.h"
 
 #include <array>
-#include <cstdio>
 #include <cstring>
 #include <new>
 #include <string>
@@ -108,10 +108,7 @@ private:
 
 py::object call(py::handle self, const std::string& name, py::tuple args, py::dict kwargs) {
     Referent& r = *impl(self).r;
-    if (r.gone.load(std::memory_order_acquire)) {
-        PyErr_SetObject(PyExc_BrokenPipeError, py::make_tuple(32, "Broken pipe").ptr());
-        throw py::error_already_set();
-    }
+    if (r.gone.load(std::memory_order_acquire)) raiseManagerGone();
     py::tuple request = copied(py::make_tuple(args, kwargs));
     py::object result;
     {
@@ -125,12 +122,6 @@ py::object call(py::handle self, const std::string& name, py::tuple args, py::di
         PyObject_TypeCheck(result.ptr(), &PyDictItems_Type))
         return py::list(result);
     return copied(result);
-}
-
-std::string hexAddress(const void* p) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%lx", reinterpret_cast<unsigned long>(p));
-    return buf;
 }
 
 py::object proxyFor(Referent* r, py::handle manager) {
@@ -178,10 +169,6 @@ void bindProxy(py::module_& m, const char* name, const char* typeId, const std::
         return "<" + kind + " object, typeid '" + id + "' at " + hexAddress(self.ptr()) + ">";
     });
     cls.attr("__module__") = "multiprocessing.managers";
-    // Not names of CPython's multiprocessing; the types must outlive the names (pybind11
-    // forgets a type once it is collected): never freed.
-    new py::object(cls);
-    py::delattr(m, name);
 }
 
 } // namespace
@@ -227,11 +214,9 @@ void bindManagedReferentTypes(py::module_& m) {
                                        py::make_tuple(arena().offsetOf(impl(self).r)));
              })
         .def_property_readonly("_manager", [](py::object self) { return impl(self).manager; });
-    new py::object(base);
-    py::delattr(m, "_ManagedReferent");
 
     bindProxy<ListProxy>(m, "ListProxy", "list", kListMethods);
-    py::object list = py::reinterpret_borrow<py::object>(py::detail::get_type_handle(typeid(ListProxy), true));
+    py::object list = m.attr("ListProxy");
     // CPython's ListProxy: += extends, *= repeats, and both give the proxy back.
     list.attr("__iadd__") = py::cpp_function(
         [](py::object self, py::object value) {
@@ -246,7 +231,7 @@ void bindManagedReferentTypes(py::module_& m) {
         },
         py::is_method(list));
     bindProxy<DictProxy>(m, "DictProxy", "dict", kDictMethods);
-    py::object dict = py::reinterpret_borrow<py::object>(py::detail::get_type_handle(typeid(DictProxy), true));
+    py::object dict = m.attr("DictProxy");
     // CPython iterates a DictProxy through an iterator on the server; here, over its keys now.
     dict.attr("__iter__") = py::cpp_function(
         [](py::object self) { return py::iter(call(self, "keys", py::tuple(), py::dict())); },
@@ -254,9 +239,8 @@ void bindManagedReferentTypes(py::module_& m) {
 
     static PyMethodDef rebuildDef{"_rebuild_managed_referent", &rebuild, METH_O,
                                   "Rebuilds a Manager().list() or dict() proxy from its pickle."};
-    py::object fn = py::reinterpret_steal<py::object>(PyCFunction_NewEx(&rebuildDef, m.ptr(), m.attr("__name__").ptr()));
-    if (!fn) throw py::error_already_set();
-    m.attr("_rebuild_managed_referent") = fn;
+    addRebuildFunction(m, rebuildDef);
+    for (const char* name : {"ListProxy", "DictProxy", "_ManagedReferent"}) hideProxyType(m, name);
 }
 
 } // namespace forkscope::runtime

@@ -30,6 +30,19 @@ auto printed(const std::string& text) {
     };
 }
 
+// Runs `name` under /usr/bin/python3 and the engine; both must succeed and print the same,
+// once pids and times are normalised. Returns the engine's run.
+EngineRun runBesideCPython(const std::string& name) {
+    const std::string script = scriptPath(name);
+    const RunResult reference = runUnderSystemPython(script, 60);
+    REQUIRE_FALSE(reference.timedOut);
+    REQUIRE(reference.exitCode == 0);
+    EngineRun r = runEngine({script});
+    CHECK(r.status == 0);
+    CHECK(normaliseOutput(r.stdoutText()) == normaliseOutput(reference.out));
+    return r;
+}
+
 } // namespace
 
 TEST_CASE("the manager's server SyncManager-1 is a child of the main process, alive in the "
@@ -105,13 +118,7 @@ TEST_CASE("pool workers' puts on a manager's queue are queue events with their c
 TEST_CASE("Manager().Queue() behaves as CPython's managed queue, and a manager left running is "
           "shut down at exit",
           "[engine][manager][cpython]") {
-    const std::string script = scriptPath("manager_queue_api.py");
-    const RunResult reference = runUnderSystemPython(script, 60);
-    REQUIRE_FALSE(reference.timedOut);
-    REQUIRE(reference.exitCode == 0);
-    const EngineRun r = runEngine({script});
-    CHECK(r.status == 0);
-    CHECK(normaliseOutput(r.stdoutText()) == normaliseOutput(reference.out));
+    const EngineRun r = runBesideCPython("manager_queue_api.py");
 
     // put(timeout=0.2) on the full Queue(2) is seen waiting on queue-put, on that queue.
     const auto small = std::find_if(r.events.begin(), r.events.end(), [](const EngineEvent& e) {
@@ -162,13 +169,7 @@ TEST_CASE("a managed type Forkscope lacks is an unsupported error, and the serve
 TEST_CASE("a plain Queue or Lock as a Pool task's argument raises CPython's RuntimeError when "
           "CPython does, while Process(args=...) inherits them",
           "[engine][manager][pool][cpython]") {
-    const std::string script = scriptPath("pool_plain_queue_arg.py");
-    const RunResult reference = runUnderSystemPython(script, 60);
-    REQUIRE_FALSE(reference.timedOut);
-    const EngineRun r = runEngine({script});
-    CHECK(r.status == reference.exitCode);
-    const std::string out = normaliseOutput(r.stdoutText());
-    CHECK(out == normaliseOutput(reference.out));
+    const std::string out = normaliseOutput(runBesideCPython("pool_plain_queue_arg.py").stdoutText());
     // apply_async, map_async and imap return; the error comes with the result.
     CHECK(out.find("apply_async returned ApplyResult\nits get() raised RuntimeError: Queue objects "
                    "should only be shared between processes through inheritance\n") != std::string::npos);
@@ -179,14 +180,7 @@ TEST_CASE("a plain Queue or Lock as a Pool task's argument raises CPython's Runt
 TEST_CASE("Manager().list() and dict() behave as CPython's ListProxy and DictProxy, shared by "
           "Pool tasks and processes",
           "[engine][manager][cpython]") {
-    const std::string script = scriptPath("manager_list_dict.py");
-    const RunResult reference = runUnderSystemPython(script, 60);
-    REQUIRE_FALSE(reference.timedOut);
-    REQUIRE(reference.exitCode == 0);
-    const EngineRun r = runEngine({script});
-    CHECK(r.status == 0);
-    const std::string out = normaliseOutput(r.stdoutText());
-    CHECK(out == normaliseOutput(reference.out));
+    const std::string out = normaliseOutput(runBesideCPython("manager_list_dict.py").stdoutText());
     // Ten appends from three workers and 150 read-modify-writes from three processes, none lost.
     CHECK(out.find("[0, 1, 4, 9, 16, 25, 36, 49, 64, 81] 10\n[('a', 50), ('b', 50), ('c', 50)]\n") !=
           std::string::npos);
