@@ -2,6 +2,7 @@
 
 #include "engine/runtime/ManagedQueue.h"
 #include "engine/runtime/ManagedReferent.h"
+#include "engine/runtime/Process.h"
 
 #include <algorithm>
 #include <array>
@@ -65,20 +66,6 @@ py::object processError(const std::string& message) {
 [[noreturn]] void raiseObject(py::object error) {
     PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(error.ptr())), error.ptr());
     throw py::error_already_set();
-}
-
-// multiprocessing.context.ForkProcess: what a manager (and, in CPython, a pool) starts, so
-// that active_children() names its class as CPython does.
-py::object forkProcessClass() {
-    static py::object cls;
-    if (!cls) {
-        py::object process = py::module_::import("multiprocessing").attr("Process");
-        py::dict body;
-        body["__module__"] = "multiprocessing.context";
-        cls = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(&PyType_Type))(
-            "ForkProcess", py::make_tuple(process), body);
-    }
-    return cls;
 }
 
 // The server process: waits for its manager's word to stop, as CPython's server waits for

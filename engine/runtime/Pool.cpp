@@ -543,7 +543,7 @@ private:
         py::module_ mp = py::module_::import("multiprocessing");
         py::list closeFds;
         for (int fd : {taskWrite_, resultRead_, wakeFd_}) closeFds.append(fd);
-        py::object w = mp.attr("Process")(
+        py::object w = forkProcessClass()(
             py::arg("target") = mp.attr("_pool_worker"),
             py::arg("args") = py::make_tuple(id_, taskRead_, resultWrite_, reinterpret_cast<std::uintptr_t>(locks_),
                                              closeFds, initializer_, initargs_, maxtasks_),

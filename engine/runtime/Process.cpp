@@ -343,6 +343,18 @@ py::list activeChildren() {
     return out;
 }
 
+py::object forkProcessClass() {
+    static py::object* cls = nullptr; // never destroyed: see State
+    if (!cls) {
+        py::object process = py::module_::import("multiprocessing").attr("Process");
+        py::dict body;
+        body["__module__"] = "multiprocessing.context";
+        cls = new py::object(py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(&PyType_Type))(
+            "ForkProcess", py::make_tuple(process), body));
+    }
+    return *cls;
+}
+
 void exitFunction() {
     State& st = state();
     if (st.exiting) return;
