@@ -104,13 +104,7 @@ void start(SyncManager& m) {
         p = forkProcessClass()(py::arg("target") = py::module_::import("multiprocessing").attr("_manager_server"),
                                py::arg("args") = py::make_tuple(fds[0], fds[1]));
         // CPython: the server's name is the manager's class and the process's identity.
-        py::tuple identity = p.attr("_identity");
-        std::string name = "SyncManager-";
-        for (std::size_t i = 0; i < identity.size(); ++i) {
-            if (i) name += ':';
-            name += py::str(identity[i]).cast<std::string>();
-        }
-        p.attr("name") = name;
+        p.attr("name") = identityName("SyncManager", p);
         p.attr("start")();
     } catch (...) {
         close(fds[0]);

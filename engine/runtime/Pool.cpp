@@ -549,13 +549,7 @@ private:
                                              closeFds, initializer_, initargs_, maxtasks_),
             py::arg("daemon") = true);
         // CPython: Process(ctx=fork).name is ForkProcess-N, renamed ForkPoolWorker-N.
-        py::tuple identity = w.attr("_identity");
-        std::string name = "ForkPoolWorker-";
-        for (std::size_t i = 0; i < identity.size(); ++i) {
-            if (i) name += ':';
-            name += py::str(identity[i]).cast<std::string>();
-        }
-        w.attr("name") = name;
+        w.attr("name") = identityName("ForkPoolWorker", w);
         w.attr("start")();
         workers_.push_back(w);
     }

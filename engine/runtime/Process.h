@@ -50,4 +50,8 @@ void exitFunction();
 // (their default context's Process), so that active_children() names it as CPython does.
 py::object forkProcessClass();
 
+// `prefix` + "-" + the process's identity ("ForkPoolWorker-3", "SyncManager-1:2"): the name
+// CPython gives the processes a Pool or a Manager starts.
+std::string identityName(const std::string& prefix, py::handle process);
+
 } // namespace forkscope::runtime
