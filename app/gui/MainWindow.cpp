@@ -10,6 +10,7 @@
 #include "gui/ConsoleView.h"
 #include "gui/ProcessTreeStyle.h"
 #include "gui/charts/ChartsPanel.h"
+#include "gui/panels/SharedObjectDocks.h"
 #include "gui/timeline/ReplayBar.h"
 #include "gui/timeline/TimelineDock.h"
 #include "gui/timeline/TimelineView.h"
@@ -407,6 +408,10 @@ void MainWindow::createDocks() {
     m_consoleDock->setWidget(m_console);
     addDockWidget(Qt::RightDockWidgetArea, m_consoleDock);
     splitDockWidget(m_treeDock, m_consoleDock, Qt::Vertical);
+    m_objects = new SharedObjectDocks(this, m_run, m_consoleDock);
+    connect(m_objects, &SharedObjectDocks::processSelected, this, [this](int pid) {
+        if (const ProcessRecord* p = m_run->latest(pid)) selectProcess(p->serial);
+    });
 
     m_timelineDock = new QDockWidget(tr("Timeline"), this);
     m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
@@ -436,6 +441,7 @@ void MainWindow::createDocks() {
             [this](const QModelIndex& current) {
                 const QVariant serial = current.data(ProcessTreeModel::SerialRole);
                 m_timeline->view()->setSelectedSerial(serial.isValid() ? serial.toInt() : -1);
+                m_objects->setSelectedPid(current.data(ProcessTreeModel::PidRole).toInt());
                 updateActions();
             });
 
@@ -460,6 +466,7 @@ void MainWindow::createDocks() {
         view->addAction(m_consoleDock->toggleViewAction());
         view->addAction(m_timelineDock->toggleViewAction());
         view->addAction(m_chartsDock->toggleViewAction());
+        view->addActions(m_objects->toggleViewActions());
     }
 }
 
@@ -545,6 +552,7 @@ void MainWindow::resetRun() {
 void MainWindow::clearModels() {
     m_run->clear();
     m_history->clear();
+    m_objects->clear();
     m_console->clearConsole();
     m_code->setErrorLine(0);
 }
@@ -552,7 +560,8 @@ void MainWindow::clearModels() {
 void MainWindow::feedModels(const QList<EngineEvent>& events) {
     if (events.isEmpty()) return;
     m_history->apply(events);
-    m_run->apply(events); // last: its applied() updates the window
+    m_run->apply(events); // its applied() updates the window
+    m_objects->apply(events); // after the run: its chips read whether a process has exited
 }
 
 void MainWindow::selectProcess(int serial) {
@@ -929,6 +938,7 @@ void MainWindow::applyZoom() {
     m_treeStyle->setBaseFont(tree);
     m_timeline->setFont(tree);
     m_charts->setFont(tree);
+    m_objects->setFont(tree);
     m_tree->viewport()->update();
     fitTreeColumns();
     m_zoomOutAction->setEnabled(m_zoom > kMinZoom);

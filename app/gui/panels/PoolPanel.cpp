@@ -1,0 +1,81 @@
+#include "gui/panels/PoolPanel.h"
+
+#include "core/PoolModel.h"
+
+PoolPanel::PoolPanel(PoolModel* model, RunModel* run, QWidget* parent)
+    : PanelCanvas(run, parent), m_model(model) {
+    setObjectName(QStringLiteral("poolPanel"));
+    connect(model, &QAbstractItemModel::modelReset, this, &PanelCanvas::markChanged);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &PanelCanvas::markChanged);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &PanelCanvas::markChanged);
+    connect(model, &QAbstractItemModel::dataChanged, this, &PanelCanvas::markChanged);
+}
+
+void PoolPanel::layoutElements(int) {
+    Flow flow;
+    flow.x = flow.left = margin();
+    flow.y = margin();
+    const QList<PoolModel::Pool>& pools = m_model->pools();
+    if (pools.isEmpty()) {
+        addCaption(flow, tr("No pool yet: a multiprocessing.Pool appears here once the script "
+                            "gives it a task."),
+                   -1);
+        return;
+    }
+    for (qsizetype row = 0; row < pools.size(); ++row) {
+        const PoolModel::Pool& pool = pools[row];
+        const int group = int(row);
+        if (row > 0) flow = newLine(flow, 10);
+        addHeading(flow, tr("Pool %1 of").arg(pool.number), group);
+        addChip(flow, pool.owner, group, tr("Made the pool and gives it tasks"));
+        addCaption(flow,
+                   tr("%n worker(s)", nullptr, int(pool.workers.size())) + QStringLiteral(" · ") +
+                       tr("%n waiting", nullptr, int(pool.waiting.size())) +
+                       QStringLiteral(" · ") +
+                       tr("%n done", nullptr, int(pool.results.size())) +
+                       (pool.errors.isEmpty()
+                            ? QString()
+                            : QStringLiteral(" · ") +
+                                  tr("%n failed", nullptr, int(pool.errors.size()))),
+                   group);
+
+        // One line per worker: who, and what it runs now.
+        for (const PoolModel::Worker& w : pool.workers) {
+            flow = newLine(flow, 2);
+            addChip(flow, w.pid, group, w.name);
+            if (w.exited) {
+                addEmpty(flow, tr("exited"), group,
+                         tr("This worker has ended (%n task(s) done)", nullptr, w.done));
+            } else if (const PoolModel::Task* t = w.task > 0 ? pool.task(w.task) : nullptr) {
+                addSlot(flow, PoolModel::taskText(*t), group, w.pid,
+                        tr("Worker %1 runs task %2").arg(w.pid).arg(PoolModel::taskText(*t)));
+            } else {
+                addEmpty(flow, tr("idle"), group, tr("Waiting for a task"));
+            }
+            addCaption(flow, tr("%n done", nullptr, w.done), group);
+        }
+
+        flow = newLine(flow, 4);
+        addCaption(flow, tr("Waiting:"), group, tr("Tasks no worker has taken yet, first in first out"));
+        if (pool.waiting.isEmpty()) addCaption(flow, tr("none"), group);
+        for (int id : pool.waiting)
+            if (const PoolModel::Task* t = pool.task(id))
+                addSlot(flow, PoolModel::taskText(*t), group, 0,
+                        tr("Task %1 waits for a free worker").arg(PoolModel::taskText(*t)));
+
+        flow = newLine(flow, 2);
+        addCaption(flow, tr("Results:"), group,
+                   tr("Tasks done, in the order they finished, in their worker's colour"));
+        if (pool.results.isEmpty() && pool.errors.isEmpty()) addCaption(flow, tr("none"), group);
+        for (int id : pool.results)
+            if (const PoolModel::Task* t = pool.task(id))
+                addSlot(flow, QStringLiteral("#%1").arg(id), group, t->worker,
+                        tr("Task %1 done by worker %2").arg(PoolModel::taskText(*t)).arg(t->worker));
+        for (int id : pool.errors)
+            if (const PoolModel::Task* t = pool.task(id))
+                addSlot(flow, tr("#%1 raised").arg(id), group, t->worker,
+                        tr("Task %1 raised an exception in worker %2")
+                            .arg(PoolModel::taskText(*t))
+                            .arg(t->worker));
+    }
+}
