@@ -9,6 +9,7 @@
 #include "gui/CodeView.h"
 #include "gui/ConsoleView.h"
 #include "gui/ProcessTreeStyle.h"
+#include "gui/Theme.h"
 #include "gui/charts/ChartsPanel.h"
 #include "gui/panels/SharedObjectDocks.h"
 #include "gui/timeline/ReplayBar.h"
@@ -268,6 +269,7 @@ void MainWindow::createMenus() {
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
     view->addAction(m_zoomResetAction);
+    view->addMenu(Theme::createMenu(view, m_options.useSettings));
     view->addSeparator(); // the docks' toggles go below (createDocks)
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -950,6 +952,10 @@ void MainWindow::fitTreeColumns() {
     for (int column = 0; column < ProcessTreeModel::ColumnCount; ++column)
         if (column != ProcessTreeModel::StateColumn) m_tree->resizeColumnToContents(column);
     fitProcessDock(); // wider when the texts grew ("signal 15 (SIGTERM)"), up to 40%
+}
+
+void MainWindow::flushPendingLayout() {
+    if (m_treeFitTimer->isActive()) fitTreeColumns();
 }
 
 void MainWindow::fitProcessDock() {

@@ -1,0 +1,141 @@
+#include "gui/Theme.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QMenu>
+#include <QPalette>
+#include <QSettings>
+#include <QStyle>
+
+namespace {
+
+const QString kSettingsKey = QStringLiteral("view/theme");
+
+} // namespace
+
+QPalette Theme::systemPalette() {
+    // The platform's palette as it was before any theme was applied.
+    static const QPalette palette = QApplication::palette();
+    return palette;
+}
+
+QPalette Theme::darkPalette() {
+    // Greys rather than black, so that the process colours and the timeline's states keep
+    // their contrast; text at about 13:1 on the base.
+    QPalette p;
+    const QColor window(0x2B, 0x2D, 0x30);
+    const QColor base(0x1F, 0x21, 0x24);
+    const QColor text(0xE8, 0xEA, 0xED);
+    const QColor disabled(0x80, 0x86, 0x8B);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x28, 0x2A, 0x2E));
+    p.setColor(QPalette::ToolTipBase, QColor(0x3C, 0x40, 0x43));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9A, 0xA0, 0xA6));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x35, 0x38, 0x3C));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(0xFF, 0x8A, 0x80));
+    p.setColor(QPalette::Light, QColor(0x4A, 0x4D, 0x52));
+    p.setColor(QPalette::Midlight, QColor(0x3E, 0x41, 0x45));
+    p.setColor(QPalette::Mid, QColor(0x5F, 0x63, 0x68));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1B));
+    p.setColor(QPalette::Shadow, QColor(0x0A, 0x0A, 0x0A));
+    p.setColor(QPalette::Highlight, QColor(0x2F, 0x6F, 0xB3));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x8A, 0xB4, 0xF8));
+    p.setColor(QPalette::LinkVisited, QColor(0xC5, 0x8A, 0xF9));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x4A, 0x4D, 0x52));
+    return p;
+}
+
+bool Theme::isDark(const QPalette& palette) {
+    return palette.color(QPalette::Base).lightness() < 110;
+}
+
+bool Theme::isDark() {
+    return isDark(QApplication::palette());
+}
+
+void Theme::apply(Mode mode) {
+    const QPalette system = systemPalette(); // taken before the first change
+    s_mode = mode;
+    switch (mode) {
+    case Mode::System:
+        QApplication::setPalette(system);
+        break;
+    case Mode::Light:
+        // The style's own light palette when the system's is dark.
+        QApplication::setPalette(isDark(system) ? QApplication::style()->standardPalette()
+                                                : system);
+        break;
+    case Mode::Dark:
+        // Fusion draws with the palette alone; some platform styles keep light parts.
+        if (QApplication::style()->name() != QLatin1StringView("fusion"))
+            QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(darkPalette());
+        break;
+    }
+}
+
+Theme::Mode Theme::fromName(const QString& name) {
+    if (name == QLatin1StringView("light")) return Mode::Light;
+    if (name == QLatin1StringView("dark")) return Mode::Dark;
+    return Mode::System;
+}
+
+QString Theme::name(Mode mode) {
+    switch (mode) {
+    case Mode::Light:
+        return QStringLiteral("light");
+    case Mode::Dark:
+        return QStringLiteral("dark");
+    case Mode::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+QMenu* Theme::createMenu(QWidget* parent, bool remember) {
+    auto* menu = new QMenu(tr("&Theme"), parent);
+    menu->setObjectName(QStringLiteral("themeMenu"));
+    auto* group = new QActionGroup(menu);
+    const struct {
+        Mode mode;
+        QString text;
+        QString tip;
+    } choices[] = {
+        {Mode::System, tr("Like the &System"), tr("Light or dark, as the desktop is")},
+        {Mode::Light, tr("&Light"), tr("Dark text on light backgrounds")},
+        {Mode::Dark, tr("&Dark"), tr("Light text on dark backgrounds, for a dim room")},
+    };
+    if (remember) {
+        const Mode saved = fromName(QSettings().value(kSettingsKey).toString());
+        if (saved != s_mode) apply(saved);
+    }
+    for (const auto& choice : choices) {
+        QAction* action = menu->addAction(choice.text);
+        action->setObjectName(QStringLiteral("theme-") + name(choice.mode));
+        action->setToolTip(choice.tip);
+        action->setStatusTip(choice.tip);
+        action->setCheckable(true);
+        action->setChecked(choice.mode == s_mode);
+        group->addAction(action);
+        const Mode mode = choice.mode;
+        QObject::connect(action, &QAction::triggered, menu, [mode, remember] {
+            apply(mode);
+            if (remember) QSettings().setValue(kSettingsKey, name(mode));
+        });
+    }
+    // A theme given on the command line may have come after the menu was made.
+    QObject::connect(menu, &QMenu::aboutToShow, menu, [group] {
+        for (QAction* action : group->actions())
+            action->setChecked(action->objectName() == QStringLiteral("theme-") + name(s_mode));
+    });
+    return menu;
+}
