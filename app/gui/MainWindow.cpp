@@ -956,6 +956,7 @@ void MainWindow::fitTreeColumns() {
 
 void MainWindow::flushPendingLayout() {
     if (m_treeFitTimer->isActive()) fitTreeColumns();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
 }
 
 void MainWindow::fitProcessDock() {

@@ -110,7 +110,7 @@ QMenu* Theme::createMenu(QWidget* parent, bool remember) {
         QString text;
         QString tip;
     } choices[] = {
-        {Mode::System, tr("Like the &System"), tr("Light or dark, as the desktop is")},
+        {Mode::System, tr("Follow the &System"), tr("Light or dark, as the desktop is")},
         {Mode::Light, tr("&Light"), tr("Dark text on light backgrounds")},
         {Mode::Dark, tr("&Dark"), tr("Light text on dark backgrounds, for a dim room")},
     };

@@ -8,6 +8,8 @@
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QScrollArea>
+#include <QCoreApplication>
 #include <QToolTip>
 #include <algorithm>
 
@@ -121,8 +123,16 @@ void PanelCanvas::relayout() {
     m_layoutWidth = width() > 1 ? width() : sizeHint().width();
     layoutElements(m_layoutWidth);
     m_contentHeight += margin();
-    // In a scroll area that resizes its widget, the minimum height is what brings the scroll bar.
-    if (minimumHeight() != m_contentHeight) setMinimumHeight(m_contentHeight);
+    // In a scroll area that resizes its widget, the minimum height is what brings the scroll bar;
+    // the area looks at it again on a layout request of its own (not on its viewport's).
+    if (minimumHeight() != m_contentHeight) {
+        setMinimumHeight(m_contentHeight);
+        for (QWidget* w = parentWidget(); w; w = w->parentWidget())
+            if (auto* area = qobject_cast<QScrollArea*>(w)) {
+                QCoreApplication::postEvent(area, new QEvent(QEvent::LayoutRequest));
+                break;
+            }
+    }
     update();
 }
 
