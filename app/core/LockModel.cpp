@@ -72,8 +72,7 @@ void LockModel::applyOne(const EngineEvent& e) {
             if (m_locks[row].holder == e.pid) m_dirty.insert(int(row));
         return;
     case EventKind::State: {
-        const bool onLock =
-            e.text("state"_L1) == "waiting"_L1 && e.text("on"_L1) == "lock"_L1;
+        const bool onLock = e.text("state"_L1) == "waiting"_L1 && e.text("on"_L1) == "lock"_L1;
         if (onLock) {
             m_waitingOnLock.insert(e.pid);
             const int id = e.integer("lock"_L1, 0);

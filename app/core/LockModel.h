@@ -59,8 +59,8 @@ private:
     Lock& lock(int id);
     void stopWaiting(int pid);
 
-    QList<Lock> m_locks; // sorted by id
-    QSet<int> m_exited;  // pids that exited (and not spawned again)
+    QList<Lock> m_locks;       // sorted by id
+    QSet<int> m_exited;        // pids that exited (and not spawned again)
     QSet<int> m_waitingOnLock; // pids whose latest state was waiting on a lock
     QSet<int> m_dirty;
 };

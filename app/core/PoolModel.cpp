@@ -212,11 +212,10 @@ QVariant PoolModel::data(const QModelIndex& index, int role) const {
             case TaskColumn:
                 return tr("%n waiting", nullptr, int(pool.waiting.size()));
             case DoneColumn:
-                return pool.errors.isEmpty()
-                           ? tr("%n done", nullptr, int(pool.results.size()))
-                           : tr("%1 done, %2 failed")
-                                 .arg(pool.results.size())
-                                 .arg(pool.errors.size());
+                return pool.errors.isEmpty() ? tr("%n done", nullptr, int(pool.results.size()))
+                                             : tr("%1 done, %2 failed")
+                                                   .arg(pool.results.size())
+                                                   .arg(pool.errors.size());
             }
             return {};
         case PidRole:

@@ -53,10 +53,10 @@ public:
         int owner = 0;
         int number = 0;
         QList<Worker> workers;
-        QList<Task> tasks;    // by first sight
-        QList<int> waiting;   // task ids not started yet, in submission order
-        QList<int> results;   // task ids done, in the order they finished
-        QList<int> errors;    // task ids that raised
+        QList<Task> tasks;  // by first sight
+        QList<int> waiting; // task ids not started yet, in submission order
+        QList<int> results; // task ids done, in the order they finished
+        QList<int> errors;  // task ids that raised
 
         const Task* task(int id) const;
     };
@@ -89,7 +89,7 @@ private:
     void changed(int poolRow, int workerRow = -1);
 
     QList<Pool> m_pools;
-    QHash<int, int> m_parents;          // pid -> ppid, from spawn
-    QHash<int, QString> m_names;        // pid -> name
-    QHash<int, QList<int>> m_unplaced;  // owner pid -> its workers not yet in a pool
+    QHash<int, int> m_parents;         // pid -> ppid, from spawn
+    QHash<int, QString> m_names;       // pid -> name
+    QHash<int, QList<int>> m_unplaced; // owner pid -> its workers not yet in a pool
 };

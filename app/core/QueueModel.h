@@ -70,7 +70,7 @@ private:
     void unblock(int pid);
     void block(int pid, int queueId, bool putting);
 
-    QList<Queue> m_queues; // sorted by id
+    QList<Queue> m_queues;       // sorted by id
     QHash<int, int> m_lastQueue; // pid -> the queue it last used, for state events without `queue`
     QHash<int, QString> m_names; // pid -> multiprocessing name
     QSet<int> m_dirty;           // rows changed in this batch

@@ -562,7 +562,7 @@ void MainWindow::clearModels() {
 void MainWindow::feedModels(const QList<EngineEvent>& events) {
     if (events.isEmpty()) return;
     m_history->apply(events);
-    m_run->apply(events); // its applied() updates the window
+    m_run->apply(events);     // its applied() updates the window
     m_objects->apply(events); // after the run: its chips read whether a process has exited
 }
 

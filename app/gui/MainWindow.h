@@ -96,7 +96,7 @@ public slots:
     void zoomIn();
     void zoomOut();
     void resetZoom();
-    void setZoom(int steps); // points added to every text size, -4 to 24
+    void setZoom(int steps);   // points added to every text size, -4 to 24
     void flushPendingLayout(); // what waits for a timer (fitting the tree's columns), now
 
 protected:

@@ -15,7 +15,8 @@ std::optional<LessonMoment> MomentShot::parse(const QString& text, QString* erro
         bool ok = false;
         count = text.mid(hash + 1).toInt(&ok);
         if (!ok || count < 1) {
-            if (error) *error = tr("'%1' is not an occurrence (a number from 1)").arg(text.mid(hash + 1));
+            if (error)
+                *error = tr("'%1' is not an occurrence (a number from 1)").arg(text.mid(hash + 1));
             return std::nullopt;
         }
         at = text.left(hash);

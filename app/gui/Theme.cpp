@@ -3,14 +3,70 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QIcon>
+#include <QImage>
 #include <QMenu>
+#include <QPainter>
 #include <QPalette>
+#include <QPixmap>
 #include <QSettings>
 #include <QStyle>
 
 namespace {
 
 const QString kSettingsKey = QStringLiteral("view/theme");
+const char* const kBaseIcon = "forkscopeBaseIcon";
+
+// Whether an icon is drawn in black or dark grey alone (the style's media icons), so that on a
+// dark background it would vanish; coloured icons (a folder, the restart arrows) are not.
+bool isDarkGlyph(const QIcon& icon) {
+    const QImage image = icon.pixmap(32, 32).toImage().convertToFormat(QImage::Format_ARGB32);
+    double sum = 0.0;
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = QColor::fromRgba(image.pixel(x, y));
+            if (c.alpha() < 128) continue;
+            if (c.saturation() > 60) return false;
+            sum += c.lightnessF();
+            ++count;
+        }
+    return count > 0 && sum / count < 0.35;
+}
+
+QIcon tinted(const QIcon& icon, const QColor& color) {
+    QIcon result;
+    for (const int size : {16, 22, 24, 32, 48}) {
+        for (const auto mode : {QIcon::Normal, QIcon::Disabled}) {
+            QPixmap pixmap = icon.pixmap(size, size);
+            QPainter painter(&pixmap);
+            painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+            QColor c = color;
+            if (mode == QIcon::Disabled) c.setAlphaF(0.4f);
+            painter.fillRect(pixmap.rect(), c);
+            painter.end();
+            result.addPixmap(pixmap, mode);
+        }
+    }
+    return result;
+}
+
+// The style's black glyphs in the text's colour when dark, as they were when light. Every
+// action of every window: those made later get theirs from apply() when the theme changes.
+void retintIcons(bool dark) {
+    const QColor text = QApplication::palette().color(QPalette::ButtonText);
+    for (QWidget* window : QApplication::topLevelWidgets())
+        for (QAction* action : window->findChildren<QAction*>()) {
+            QVariant base = action->property(kBaseIcon);
+            if (!base.isValid()) {
+                if (action->icon().isNull() || !isDarkGlyph(action->icon())) continue;
+                base = QVariant::fromValue(action->icon());
+                action->setProperty(kBaseIcon, base);
+            }
+            const QIcon original = base.value<QIcon>();
+            action->setIcon(dark ? tinted(original, text) : original);
+        }
+}
 
 } // namespace
 
@@ -81,6 +137,7 @@ void Theme::apply(Mode mode) {
         QApplication::setPalette(darkPalette());
         break;
     }
+    retintIcons(isDark());
 }
 
 Theme::Mode Theme::fromName(const QString& name) {

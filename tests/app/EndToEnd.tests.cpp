@@ -47,7 +47,9 @@ struct Stepper {
     // Waits until the code view marks exactly these lines; says what it shows if it never does.
     bool reach(const Markers& expected) {
         const bool ok = testing::waitFor(
-            [&] { return window.codeView()->markers() == expected && window.runModel()->run().paused; },
+            [&] {
+                return window.codeView()->markers() == expected && window.runModel()->run().paused;
+            },
             15000);
         UNSCOPED_INFO("markers: " << markersText(window.codeView()->markers()).toStdString()
                                   << "; tree: " << tree().toStdString());
@@ -55,7 +57,8 @@ struct Stepper {
     }
     QString tree() const { return treeText(*window.processTreeModel()); }
     QString state(int pid) const {
-        return window.processTreeModel()->indexForPid(pid, ProcessTreeModel::StateColumn)
+        return window.processTreeModel()
+            ->indexForPid(pid, ProcessTreeModel::StateColumn)
             .data()
             .toString();
     }
@@ -101,8 +104,8 @@ TEST_CASE("Stepping a fork through the GUI with the real engine", "[app][e2e]") 
         QTreeView* tree = window.processView();
         const QModelIndex child = window.processTreeModel()->indexForPid(3);
         REQUIRE(child.isValid());
-        tree->setCurrentIndex(tree->model()->index(0, 0, tree->model()->index(
-                                                             0, 0, tree->model()->index(0, 0))));
+        tree->setCurrentIndex(
+            tree->model()->index(0, 0, tree->model()->index(0, 0, tree->model()->index(0, 0))));
         REQUIRE(window.selectedPid() == 3);
         REQUIRE(window.stepSelectedAction()->isEnabled());
         window.stepSelectedAction()->trigger();

@@ -126,7 +126,8 @@ TEST_CASE("The Lock panel shows the holder and the waiters in the order they cam
     const QList<EngineEvent> events = testing::loadEvents(u"lock_counter.jsonl"_s);
     // Process 3 holds the lock; 4, 5 and 6 came to it in that order.
     int waiting = 0;
-    rig.feed(prefix(events, [&](const EngineEvent& e) { return waitsOn(e, "lock") && ++waiting == 3; }));
+    rig.feed(
+        prefix(events, [&](const EngineEvent& e) { return waitsOn(e, "lock") && ++waiting == 3; }));
     CHECK(pids(chipsAfter(rig.panel, u"held by"_s)) == QList<int>{3});
     CHECK(pids(chipsAfter(rig.panel, u"Waiting, in order"_s)) == QList<int>{4, 5, 6});
 
@@ -157,13 +158,13 @@ TEST_CASE("The Pool panel shows each worker's task, the tasks waiting and the re
             if (slot.pid == chip.pid && slot.rect.center().y() == chip.rect.center().y())
                 lines << u"%1: %2"_s.arg(chip.pid).arg(slot.text);
     }
-    CHECK(lines == QStringList{u"3: #2 task"_s, u"4: #1 task"_s, u"5: #5 task"_s,
-                               u"6: #4 task"_s, u"7: #3 task"_s});
+    CHECK(lines == QStringList{u"3: #2 task"_s, u"4: #1 task"_s, u"5: #5 task"_s, u"6: #4 task"_s,
+                               u"7: #3 task"_s});
     QStringList waiting;
     for (const Element& slot : rig.panel.elements(Element::Slot))
         if (slot.pid == 0) waiting << slot.text;
-    CHECK(waiting == QStringList{u"#6 task"_s, u"#7 task"_s, u"#8 task"_s, u"#9 task"_s,
-                                 u"#10 task"_s});
+    CHECK(waiting ==
+          QStringList{u"#6 task"_s, u"#7 task"_s, u"#8 task"_s, u"#9 task"_s, u"#10 task"_s});
 
     rig.feed(events.mid(rig.run.eventCount()));
     QStringList results;
@@ -180,7 +181,8 @@ TEST_CASE("Selecting a process in a panel selects it in the tree, and back",
     MainWindow window(options);
     window.show();
     const QList<EngineEvent> events = testing::loadEvents(u"queue_full.jsonl"_s);
-    window.applyEvents(prefix(events, [](const EngineEvent& e) { return waitsOn(e, "queue-put"); }));
+    window.applyEvents(
+        prefix(events, [](const EngineEvent& e) { return waitsOn(e, "queue-put"); }));
     QueuePanel* panel = window.objectDocks()->queuePanel();
     REQUIRE(testing::waitFor([&] { return panel->isVisible(); }));
     const QList<Element> chips = panel->elements(Element::Chip);

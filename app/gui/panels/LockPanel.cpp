@@ -16,8 +16,9 @@ void LockPanel::layoutElements(int) {
     flow.y = margin();
     const QList<LockModel::Lock>& locks = m_model->locks();
     if (locks.isEmpty()) {
-        addCaption(flow, tr("No lock yet: a multiprocessing.Lock appears here once the script "
-                            "uses it."),
+        addCaption(flow,
+                   tr("No lock yet: a multiprocessing.Lock appears here once the script "
+                      "uses it."),
                    -1);
         return;
     }

@@ -4,21 +4,21 @@
 #include "core/RunModel.h"
 #include "gui/ProcessPalette.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollArea>
-#include <QCoreApplication>
 #include <QToolTip>
 #include <algorithm>
 
 namespace {
 
-constexpr int kGap = 6;         // between elements on a line
-constexpr int kSlotMin = 40;    // a slot's narrowest
-constexpr int kSlotMax = 180;   // and widest: longer items are elided (the tool tip has them)
-constexpr int kPadding = 8;     // inside a slot or a chip
+constexpr int kGap = 6;       // between elements on a line
+constexpr int kSlotMin = 40;  // a slot's narrowest
+constexpr int kSlotMax = 180; // and widest: longer items are elided (the tool tip has them)
+constexpr int kPadding = 8;   // inside a slot or a chip
 
 } // namespace
 
@@ -93,8 +93,8 @@ void PanelCanvas::addSlot(Flow& flow, const QString& text, int group, int pid,
                           const QString& toolTip) {
     const int width =
         std::clamp(fontMetrics().horizontalAdvance(text) + 2 * kPadding, kSlotMin, kSlotMax);
-    place(flow, Element{Element::Slot, {}, text, pid, group, toolTip.isEmpty() ? text : toolTip,
-                        false},
+    place(flow,
+          Element{Element::Slot, {}, text, pid, group, toolTip.isEmpty() ? text : toolTip, false},
           width);
 }
 
@@ -168,8 +168,7 @@ void PanelCanvas::resizeEvent(QResizeEvent* event) {
 
 void PanelCanvas::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange)
-        relayout();
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange) relayout();
     if (event->type() == QEvent::PaletteChange) update();
 }
 

@@ -31,8 +31,8 @@ public:
         Kind kind = Caption;
         QRect rect;
         QString text;
-        int pid = 0;     // Chip: the process; Slot: the process it belongs to, if any
-        int group = -1;  // the model row it belongs to (a queue, a lock, a pool)
+        int pid = 0;    // Chip: the process; Slot: the process it belongs to, if any
+        int group = -1; // the model row it belongs to (a queue, a lock, a pool)
         QString toolTip;
         bool crossed = false; // a Chip of a process that has exited
     };

@@ -17,8 +17,9 @@ void PoolPanel::layoutElements(int) {
     flow.y = margin();
     const QList<PoolModel::Pool>& pools = m_model->pools();
     if (pools.isEmpty()) {
-        addCaption(flow, tr("No pool yet: a multiprocessing.Pool appears here once the script "
-                            "gives it a task."),
+        addCaption(flow,
+                   tr("No pool yet: a multiprocessing.Pool appears here once the script "
+                      "gives it a task."),
                    -1);
         return;
     }
@@ -28,16 +29,15 @@ void PoolPanel::layoutElements(int) {
         if (row > 0) flow = newLine(flow, 10);
         addHeading(flow, tr("Pool %1 of").arg(pool.number), group);
         addChip(flow, pool.owner, group, tr("Made the pool and gives it tasks"));
-        addCaption(flow,
-                   tr("%n worker(s)", nullptr, int(pool.workers.size())) + QStringLiteral(" · ") +
-                       tr("%n waiting", nullptr, int(pool.waiting.size())) +
-                       QStringLiteral(" · ") +
-                       tr("%n done", nullptr, int(pool.results.size())) +
-                       (pool.errors.isEmpty()
-                            ? QString()
-                            : QStringLiteral(" · ") +
-                                  tr("%n failed", nullptr, int(pool.errors.size()))),
-                   group);
+        addCaption(
+            flow,
+            tr("%n worker(s)", nullptr, int(pool.workers.size())) + QStringLiteral(" · ") +
+                tr("%n waiting", nullptr, int(pool.waiting.size())) + QStringLiteral(" · ") +
+                tr("%n done", nullptr, int(pool.results.size())) +
+                (pool.errors.isEmpty()
+                     ? QString()
+                     : QStringLiteral(" · ") + tr("%n failed", nullptr, int(pool.errors.size()))),
+            group);
 
         // One line per worker: who, and what it runs now.
         for (const PoolModel::Worker& w : pool.workers) {
@@ -56,7 +56,8 @@ void PoolPanel::layoutElements(int) {
         }
 
         flow = newLine(flow, 4);
-        addCaption(flow, tr("Waiting:"), group, tr("Tasks no worker has taken yet, first in first out"));
+        addCaption(flow, tr("Waiting:"), group,
+                   tr("Tasks no worker has taken yet, first in first out"));
         if (pool.waiting.isEmpty()) addCaption(flow, tr("none"), group);
         for (int id : pool.waiting)
             if (const PoolModel::Task* t = pool.task(id))
@@ -69,8 +70,9 @@ void PoolPanel::layoutElements(int) {
         if (pool.results.isEmpty() && pool.errors.isEmpty()) addCaption(flow, tr("none"), group);
         for (int id : pool.results)
             if (const PoolModel::Task* t = pool.task(id))
-                addSlot(flow, QStringLiteral("#%1").arg(id), group, t->worker,
-                        tr("Task %1 done by worker %2").arg(PoolModel::taskText(*t)).arg(t->worker));
+                addSlot(
+                    flow, QStringLiteral("#%1").arg(id), group, t->worker,
+                    tr("Task %1 done by worker %2").arg(PoolModel::taskText(*t)).arg(t->worker));
         for (int id : pool.errors)
             if (const PoolModel::Task* t = pool.task(id))
                 addSlot(flow, tr("#%1 raised").arg(id), group, t->worker,

@@ -23,8 +23,9 @@ void QueuePanel::layoutElements(int) {
     flow.y = margin();
     const QList<QueueModel::Queue>& queues = m_model->queues();
     if (queues.isEmpty()) {
-        addCaption(flow, tr("No queue yet: a multiprocessing.Queue appears here once the script "
-                            "uses it."),
+        addCaption(flow,
+                   tr("No queue yet: a multiprocessing.Queue appears here once the script "
+                      "uses it."),
                    -1);
         return;
     }
@@ -42,8 +43,7 @@ void QueuePanel::layoutElements(int) {
         flow = newLine(flow, 2);
         addCaption(flow, tr("out ◂"), group, tr("get() takes the oldest item, on the left"));
         for (qsizetype i = 0; i < q.items.size(); ++i)
-            addSlot(flow, q.items[i], group, 0,
-                    tr("Slot %1: %2").arg(i + 1).arg(q.items[i]));
+            addSlot(flow, q.items[i], group, 0, tr("Slot %1: %2").arg(i + 1).arg(q.items[i]));
         const int shown = int(q.items.size());
         if (q.cut)
             addEmpty(flow, tr("+%n more", nullptr, q.size - shown), group,

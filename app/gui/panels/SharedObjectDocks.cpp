@@ -19,9 +19,9 @@ SharedObjectDocks::SharedObjectDocks(QMainWindow* window, RunModel* run, QDockWi
     m_queueDock = addDock(window, m_queuePanel, tr("Queues"), QStringLiteral("queueDock"), besides);
     m_lockDock = addDock(window, m_lockPanel, tr("Locks"), QStringLiteral("lockDock"), besides);
     m_poolDock = addDock(window, m_poolPanel, tr("Pools"), QStringLiteral("poolDock"), besides);
-    for (PanelCanvas* panel : {static_cast<PanelCanvas*>(m_queuePanel),
-                               static_cast<PanelCanvas*>(m_lockPanel),
-                               static_cast<PanelCanvas*>(m_poolPanel)}) {
+    for (PanelCanvas* panel :
+         {static_cast<PanelCanvas*>(m_queuePanel), static_cast<PanelCanvas*>(m_lockPanel),
+          static_cast<PanelCanvas*>(m_poolPanel)}) {
         connect(panel, &PanelCanvas::processSelected, this, &SharedObjectDocks::processSelected);
         panel->relayout();
     }
