@@ -866,10 +866,6 @@
         <translation>No pool yet: a multiprocessing.Pool appears here once the script gives it a task.</translation>
     </message>
     <message>
-        <source>Pool %1 of</source>
-        <translation>Pool %1 of</translation>
-    </message>
-    <message>
         <source>Made the pool and gives it tasks</source>
         <translation>Made the pool and gives it tasks</translation>
     </message>
@@ -959,6 +955,10 @@
     <message>
         <source>Task %1 raised an exception in worker %2</source>
         <translation>Task %1 raised an exception in worker %2</translation>
+    </message>
+    <message>
+        <source>Pool %1, made by</source>
+        <translation>Pool %1, made by</translation>
     </message>
 </context>
 <context>

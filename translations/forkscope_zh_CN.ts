@@ -858,10 +858,6 @@
         <translation>还没有进程池：脚本给 multiprocessing.Pool 派任务时，它会出现在这里。</translation>
     </message>
     <message>
-        <source>Pool %1 of</source>
-        <translation>进程池 %1，属于</translation>
-    </message>
-    <message>
         <source>Made the pool and gives it tasks</source>
         <translation>创建了进程池并给它派任务</translation>
     </message>
@@ -946,6 +942,10 @@
     <message>
         <source>Task %1 raised an exception in worker %2</source>
         <translation>任务 %1 在工作进程 %2 中抛出了异常</translation>
+    </message>
+    <message>
+        <source>Pool %1, made by</source>
+        <translation>进程池 %1，创建者</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,22 @@ bool PanelCanvas::hasExited(int pid) const {
     return p && !p->isAlive();
 }
 
+int PanelCanvas::captionWidth(const QString& text) const {
+    return fontMetrics().horizontalAdvance(text) + 2;
+}
+
+int PanelCanvas::slotWidth(const QString& text) const {
+    return std::clamp(fontMetrics().horizontalAdvance(text) + 2 * kPadding, kSlotMin, kSlotMax);
+}
+
+int PanelCanvas::chipWidth(int pid) const {
+    return fontMetrics().horizontalAdvance(QString::number(pid)) + 2 * kPadding + 4;
+}
+
+int PanelCanvas::gap() {
+    return kGap;
+}
+
 PanelCanvas::Flow PanelCanvas::newLine(const Flow& flow, int gap) const {
     Flow next = flow;
     next.x = flow.left;
@@ -85,7 +101,7 @@ void PanelCanvas::addHeading(Flow& flow, const QString& text, int group) {
 }
 
 void PanelCanvas::addCaption(Flow& flow, const QString& text, int group, const QString& toolTip) {
-    const int width = fontMetrics().horizontalAdvance(text) + 2;
+    const int width = captionWidth(text);
     place(flow, Element{Element::Caption, {}, text, 0, group, toolTip, false}, width);
 }
 
@@ -99,14 +115,13 @@ void PanelCanvas::addSlot(Flow& flow, const QString& text, int group, int pid,
 }
 
 void PanelCanvas::addEmpty(Flow& flow, const QString& text, int group, const QString& toolTip) {
-    const int width =
-        std::clamp(fontMetrics().horizontalAdvance(text) + 2 * kPadding, kSlotMin, kSlotMax);
+    const int width = slotWidth(text);
     place(flow, Element{Element::Empty, {}, text, 0, group, toolTip, false}, width);
 }
 
 void PanelCanvas::addChip(Flow& flow, int pid, int group, const QString& toolTip) {
     const QString text = QString::number(pid);
-    const int width = fontMetrics().horizontalAdvance(text) + 2 * kPadding + 4;
+    const int width = chipWidth(pid);
     QString tip = processText(pid);
     if (!toolTip.isEmpty()) tip = toolTip + QLatin1Char('\n') + tip;
     place(flow, Element{Element::Chip, {}, text, pid, group, tip, hasExited(pid)}, width);

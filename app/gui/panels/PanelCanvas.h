@@ -78,6 +78,11 @@ protected:
     void addEmpty(Flow& flow, const QString& text, int group, const QString& toolTip = {});
     void addChip(Flow& flow, int pid, int group, const QString& toolTip = {});
     int rowHeight() const;
+    // The widths the add* helpers give, to line things up in columns beforehand.
+    int captionWidth(const QString& text) const;
+    int slotWidth(const QString& text) const;
+    int chipWidth(int pid) const;
+    static int gap();
     int margin() const { return 8; }
     int availableWidth() const { return m_layoutWidth; }
     // "3 Process-1 (waiting on queue-put)" for a chip's tool tip.

@@ -2,6 +2,8 @@
 
 #include "core/PoolModel.h"
 
+#include <algorithm>
+
 PoolPanel::PoolPanel(PoolModel* model, RunModel* run, QWidget* parent)
     : PanelCanvas(run, parent), m_model(model) {
     setObjectName(QStringLiteral("poolPanel"));
@@ -27,7 +29,7 @@ void PoolPanel::layoutElements(int) {
         const PoolModel::Pool& pool = pools[row];
         const int group = int(row);
         if (row > 0) flow = newLine(flow, 10);
-        addHeading(flow, tr("Pool %1 of").arg(pool.number), group);
+        addHeading(flow, tr("Pool %1, made by").arg(pool.number), group);
         addChip(flow, pool.owner, group, tr("Made the pool and gives it tasks"));
         addCaption(
             flow,
@@ -39,19 +41,37 @@ void PoolPanel::layoutElements(int) {
                      : QStringLiteral(" · ") + tr("%n failed", nullptr, int(pool.errors.size()))),
             group);
 
-        // One line per worker: who, and what it runs now.
-        for (const PoolModel::Worker& w : pool.workers) {
-            flow = newLine(flow, 2);
+        // The workers in columns, as many as the width holds: who, and what it runs now.
+        const auto taskOf = [&pool](const PoolModel::Worker& w) {
+            const PoolModel::Task* t = w.task > 0 && !w.exited ? pool.task(w.task) : nullptr;
+            return t;
+        };
+        const auto stateText = [&](const PoolModel::Worker& w) {
+            if (w.exited) return tr("exited");
+            const PoolModel::Task* t = taskOf(w);
+            return t ? PoolModel::taskText(*t) : tr("idle");
+        };
+        int column = 0;
+        for (const PoolModel::Worker& w : pool.workers)
+            column = std::max(column, chipWidth(w.pid) + slotWidth(stateText(w)) +
+                                          captionWidth(tr("%n done", nullptr, w.done)) + 4 * gap());
+        const int columns =
+            column > 0 ? std::max(1, (availableWidth() - 2 * margin() + gap()) / column) : 1;
+        for (qsizetype i = 0; i < pool.workers.size(); ++i) {
+            const PoolModel::Worker& w = pool.workers[i];
+            if (i % columns == 0)
+                flow = newLine(flow, 2);
+            else
+                flow.x = flow.left + int(i % columns) * column;
             addChip(flow, w.pid, group, w.name);
-            if (w.exited) {
-                addEmpty(flow, tr("exited"), group,
+            if (w.exited)
+                addEmpty(flow, stateText(w), group,
                          tr("This worker has ended (%n task(s) done)", nullptr, w.done));
-            } else if (const PoolModel::Task* t = w.task > 0 ? pool.task(w.task) : nullptr) {
-                addSlot(flow, PoolModel::taskText(*t), group, w.pid,
+            else if (const PoolModel::Task* t = taskOf(w))
+                addSlot(flow, stateText(w), group, w.pid,
                         tr("Worker %1 runs task %2").arg(w.pid).arg(PoolModel::taskText(*t)));
-            } else {
-                addEmpty(flow, tr("idle"), group, tr("Waiting for a task"));
-            }
+            else
+                addEmpty(flow, stateText(w), group, tr("Waiting for a task"));
             addCaption(flow, tr("%n done", nullptr, w.done), group);
         }
 
