@@ -1,57 +1,23 @@
 #include "core/LockModel.h"
 
 #include <QVariantMap>
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
-LockModel::LockModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-int LockModel::rowOf(int lockId) const {
-    for (qsizetype row = 0; row < m_locks.size(); ++row)
-        if (m_locks[row].id == lockId) return int(row);
-    return -1;
-}
-
-LockModel::Lock& LockModel::lock(int id) {
-    const int existing = rowOf(id);
-    if (existing >= 0) return m_locks[existing];
-    const auto it = std::lower_bound(m_locks.begin(), m_locks.end(), id,
-                                     [](const Lock& l, int value) { return l.id < value; });
-    const int row = int(it - m_locks.begin());
-    beginInsertRows({}, row, row);
-    Lock l;
-    l.id = id;
-    m_locks.insert(row, l);
-    endInsertRows();
-    QSet<int> moved;
-    for (int dirty : std::as_const(m_dirty))
-        moved.insert(dirty >= row ? dirty + 1 : dirty);
-    m_dirty = moved;
-    return m_locks[row];
-}
+LockModel::LockModel(QObject* parent) : EventTableModel(parent) {}
 
 void LockModel::clear() {
     beginResetModel();
     m_locks.clear();
     m_exited.clear();
     m_waitingOnLock.clear();
-    m_dirty.clear();
+    forgetChanges();
     endResetModel();
-}
-
-void LockModel::apply(const QList<EngineEvent>& events) {
-    for (const EngineEvent& e : events)
-        applyOne(e);
-    for (int row : std::as_const(m_dirty))
-        if (row >= 0 && row < m_locks.size())
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    m_dirty.clear();
 }
 
 void LockModel::stopWaiting(int pid) {
     for (qsizetype row = 0; row < m_locks.size(); ++row)
-        if (m_locks[row].waiters.removeAll(pid) > 0) m_dirty.insert(int(row));
+        if (m_locks[row].waiters.removeAll(pid) > 0) markChanged(int(row));
 }
 
 void LockModel::applyOne(const EngineEvent& e) {
@@ -69,7 +35,7 @@ void LockModel::applyOne(const EngineEvent& e) {
         // A lock it holds stays held (the protocol's `recover` says when someone takes it over);
         // its row reads differently now.
         for (qsizetype row = 0; row < m_locks.size(); ++row)
-            if (m_locks[row].holder == e.pid) m_dirty.insert(int(row));
+            if (m_locks[row].holder == e.pid) markChanged(int(row));
         return;
     case EventKind::State: {
         const bool onLock = e.text("state"_L1) == "waiting"_L1 && e.text("on"_L1) == "lock"_L1;
@@ -80,7 +46,7 @@ void LockModel::applyOne(const EngineEvent& e) {
                 Lock& l = lock(id);
                 if (l.holder != e.pid && !l.waiters.contains(e.pid)) {
                     l.waiters.append(e.pid);
-                    m_dirty.insert(rowOf(id));
+                    markChanged(rowOf(id));
                 }
             }
         } else if (e.text("state"_L1) != "paused"_L1 && m_waitingOnLock.remove(e.pid)) {
@@ -106,7 +72,7 @@ void LockModel::applyOne(const EngineEvent& e) {
     }
     l.holder = e.integer("holder"_L1, op == "release"_L1 ? 0 : e.pid);
     l.count = e.integer("count"_L1, 0);
-    m_dirty.insert(rowOf(id));
+    markChanged(rowOf(id));
 }
 
 int LockModel::rowCount(const QModelIndex& parent) const {

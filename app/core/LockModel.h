@@ -4,13 +4,12 @@
 // alone (`lock`, `state`, `exit`, `reap`): who holds each one, who waits for it in the order
 // they came, and the recoveries (a process that took over a lock whose holder died).
 
-#include "core/EngineEvent.h"
+#include "core/EventTableModel.h"
 
-#include <QAbstractTableModel>
 #include <QList>
 #include <QSet>
 
-class LockModel : public QAbstractTableModel {
+class LockModel : public EventTableModel {
     Q_OBJECT
 
 public:
@@ -41,11 +40,10 @@ public:
 
     explicit LockModel(QObject* parent = nullptr);
 
-    void apply(const QList<EngineEvent>& events);
     void clear();
 
     const QList<Lock>& locks() const { return m_locks; }
-    int rowOf(int lockId) const;
+    int rowOf(int lockId) const { return EventTableModel::rowOf(m_locks, lockId); }
     bool hasExited(int pid) const { return m_exited.contains(pid); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -55,12 +53,11 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    void applyOne(const EngineEvent& e);
-    Lock& lock(int id);
+    void applyOne(const EngineEvent& e) override;
+    Lock& lock(int id) { return findOrInsert(m_locks, id); }
     void stopWaiting(int pid);
 
     QList<Lock> m_locks;       // sorted by id
     QSet<int> m_exited;        // pids that exited (and not spawned again)
     QSet<int> m_waitingOnLock; // pids whose latest state was waiting on a lock
-    QSet<int> m_dirty;
 };

@@ -24,7 +24,7 @@ QString pidList(const QList<int>& pids) {
 
 } // namespace
 
-QueueModel::QueueModel(QObject* parent) : QAbstractTableModel(parent) {}
+QueueModel::QueueModel(QObject* parent) : EventTableModel(parent) {}
 
 QStringList QueueModel::splitListRepr(const QString& repr, bool* cut) {
     if (cut) *cut = false;
@@ -68,53 +68,19 @@ QStringList QueueModel::splitListRepr(const QString& repr, bool* cut) {
     return items;
 }
 
-int QueueModel::rowOf(int queueId) const {
-    for (qsizetype row = 0; row < m_queues.size(); ++row)
-        if (m_queues[row].id == queueId) return int(row);
-    return -1;
-}
-
-QueueModel::Queue& QueueModel::queue(int id) {
-    const int existing = rowOf(id);
-    if (existing >= 0) return m_queues[existing];
-    const auto it = std::lower_bound(m_queues.begin(), m_queues.end(), id,
-                                     [](const Queue& q, int value) { return q.id < value; });
-    const int row = int(it - m_queues.begin());
-    beginInsertRows({}, row, row);
-    Queue q;
-    q.id = id;
-    m_queues.insert(row, q);
-    endInsertRows();
-    // Rows after it moved down: what was marked dirty there is marked again by row.
-    QSet<int> moved;
-    for (int dirty : std::as_const(m_dirty))
-        moved.insert(dirty >= row ? dirty + 1 : dirty);
-    m_dirty = moved;
-    return m_queues[row];
-}
-
 void QueueModel::clear() {
     beginResetModel();
     m_queues.clear();
     m_lastQueue.clear();
     m_names.clear();
-    m_dirty.clear();
+    forgetChanges();
     endResetModel();
-}
-
-void QueueModel::apply(const QList<EngineEvent>& events) {
-    for (const EngineEvent& e : events)
-        applyOne(e);
-    for (int row : std::as_const(m_dirty))
-        if (row >= 0 && row < m_queues.size())
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    m_dirty.clear();
 }
 
 void QueueModel::unblock(int pid) {
     for (qsizetype row = 0; row < m_queues.size(); ++row) {
         Queue& q = m_queues[row];
-        if (q.putters.removeAll(pid) + q.getters.removeAll(pid) > 0) m_dirty.insert(int(row));
+        if (q.putters.removeAll(pid) + q.getters.removeAll(pid) > 0) markChanged(int(row));
     }
 }
 
@@ -122,7 +88,7 @@ void QueueModel::block(int pid, int queueId, bool putting) {
     Queue& q = queue(queueId);
     QList<int>& list = putting ? q.putters : q.getters;
     if (!list.contains(pid)) list.append(pid);
-    m_dirty.insert(rowOf(queueId));
+    markChanged(rowOf(queueId));
 }
 
 void QueueModel::applyOne(const EngineEvent& e) {
@@ -185,7 +151,7 @@ void QueueModel::applyOne(const EngineEvent& e) {
         // The operations alone cannot know what lies beyond the items shown last.
         if (q.items.size() > q.size) q.items = q.items.mid(q.items.size() - q.size);
         q.cut = q.items.size() < q.size;
-        m_dirty.insert(rowOf(id));
+        markChanged(rowOf(id));
         return;
     }
     if (kind == "queue-state"_L1) {
@@ -197,7 +163,7 @@ void QueueModel::applyOne(const EngineEvent& e) {
         if (e.has("capacity"_L1)) q.capacity = e.integer("capacity"_L1);
         if (e.has("size"_L1)) q.size = e.integer("size"_L1);
         q.cut = cut || q.items.size() < q.size;
-        m_dirty.insert(rowOf(id));
+        markChanged(rowOf(id));
     }
 }
 

@@ -8,15 +8,13 @@
 // The items come from `queue-state` (read from the queue itself) and, between two of those, from
 // the `queue` operations; the protocol shows at most 16 items of a longer queue (ItemsCutRole).
 
-#include "core/EngineEvent.h"
+#include "core/EventTableModel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
-#include <QSet>
 #include <QStringList>
 
-class QueueModel : public QAbstractTableModel {
+class QueueModel : public EventTableModel {
     Q_OBJECT
 
 public:
@@ -48,11 +46,10 @@ public:
 
     explicit QueueModel(QObject* parent = nullptr);
 
-    void apply(const QList<EngineEvent>& events);
     void clear();
 
     const QList<Queue>& queues() const { return m_queues; }
-    int rowOf(int queueId) const;
+    int rowOf(int queueId) const { return EventTableModel::rowOf(m_queues, queueId); }
 
     // Splits a Python list's repr ("['a', (1, 2)]") into its items' reprs; a trailing "…]"
     // (a list the engine cut) sets *cut.
@@ -65,13 +62,12 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    void applyOne(const EngineEvent& e);
-    Queue& queue(int id); // inserts the row when it is new
+    void applyOne(const EngineEvent& e) override;
+    Queue& queue(int id) { return findOrInsert(m_queues, id); }
     void unblock(int pid);
     void block(int pid, int queueId, bool putting);
 
     QList<Queue> m_queues;       // sorted by id
     QHash<int, int> m_lastQueue; // pid -> the queue it last used, for state events without `queue`
     QHash<int, QString> m_names; // pid -> multiprocessing name
-    QSet<int> m_dirty;           // rows changed in this batch
 };
