@@ -5,9 +5,7 @@
 LockPanel::LockPanel(LockModel* model, RunModel* run, QWidget* parent)
     : PanelCanvas(run, parent), m_model(model) {
     setObjectName(QStringLiteral("lockPanel"));
-    connect(model, &QAbstractItemModel::modelReset, this, &PanelCanvas::markChanged);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &PanelCanvas::markChanged);
-    connect(model, &QAbstractItemModel::dataChanged, this, &PanelCanvas::markChanged);
+    watch(model);
 }
 
 void LockPanel::layoutElements(int) {

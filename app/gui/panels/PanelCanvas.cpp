@@ -4,6 +4,7 @@
 #include "core/RunModel.h"
 #include "gui/ProcessPalette.h"
 
+#include <QAbstractItemModel>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHelpEvent>
@@ -25,6 +26,13 @@ constexpr int kPadding = 8;   // inside a slot or a chip
 PanelCanvas::PanelCanvas(RunModel* run, QWidget* parent) : QWidget(parent), m_run(run) {
     setBackgroundRole(QPalette::Base);
     setAutoFillBackground(true);
+}
+
+void PanelCanvas::watch(QAbstractItemModel* model) {
+    connect(model, &QAbstractItemModel::modelReset, this, &PanelCanvas::markChanged);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &PanelCanvas::markChanged);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &PanelCanvas::markChanged);
+    connect(model, &QAbstractItemModel::dataChanged, this, &PanelCanvas::markChanged);
 }
 
 QList<PanelCanvas::Element> PanelCanvas::elements(Element::Kind kind, int group) const {

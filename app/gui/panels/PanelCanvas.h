@@ -14,6 +14,7 @@
 #include <QString>
 #include <QWidget>
 
+class QAbstractItemModel;
 class RunModel;
 
 class PanelCanvas : public QWidget {
@@ -60,6 +61,8 @@ signals:
     void processSelected(int pid);
 
 protected:
+    // Any change of the model (rows, data, reset) marks the layout as changed.
+    void watch(QAbstractItemModel* model);
     // Fills the elements for this width (through the add* helpers below).
     virtual void layoutElements(int width) = 0;
 

@@ -7,10 +7,7 @@
 PoolPanel::PoolPanel(PoolModel* model, RunModel* run, QWidget* parent)
     : PanelCanvas(run, parent), m_model(model) {
     setObjectName(QStringLiteral("poolPanel"));
-    connect(model, &QAbstractItemModel::modelReset, this, &PanelCanvas::markChanged);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &PanelCanvas::markChanged);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &PanelCanvas::markChanged);
-    connect(model, &QAbstractItemModel::dataChanged, this, &PanelCanvas::markChanged);
+    watch(model);
 }
 
 void PoolPanel::layoutElements(int) {

@@ -12,9 +12,7 @@ constexpr int kMaxSlotsDrawn = 16;
 QueuePanel::QueuePanel(QueueModel* model, RunModel* run, QWidget* parent)
     : PanelCanvas(run, parent), m_model(model) {
     setObjectName(QStringLiteral("queuePanel"));
-    connect(model, &QAbstractItemModel::modelReset, this, &PanelCanvas::markChanged);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &PanelCanvas::markChanged);
-    connect(model, &QAbstractItemModel::dataChanged, this, &PanelCanvas::markChanged);
+    watch(model);
 }
 
 void QueuePanel::layoutElements(int) {
