@@ -16,14 +16,15 @@
 // and handed to MainWindow in batches of at most one per 16 ms frame: what the window shows
 // (code markers, tree, console, timeline) is exactly what a live run updates.
 //
-// Options: --seconds N, --rate EVENTS_PER_S, --processes N, --charts (the charts tab in front
-// instead of the timeline), --screenshots DIR (the window at the end), --no-launch (skip
-// gui-first-paint), --launches N.
+// Options: --seconds N, --rate EVENTS_PER_S, --processes N, --dark (the dark theme), --charts (the
+// charts tab in front instead of the timeline), --screenshots DIR (the window at the end),
+// --no-launch (skip gui-first-paint), --launches N.
 
 #include "bench/Figure.h"
 #include "core/EngineEvent.h"
 #include "core/RunModel.h"
 #include "gui/MainWindow.h"
+#include "gui/Theme.h"
 
 #include <QApplication>
 #include <QDir>
@@ -374,6 +375,8 @@ int main(int argc, char* argv[]) {
             options.processes = value().toInt();
         else if (a == "--charts")
             options.charts = true;
+        else if (a == "--dark")
+            Theme::apply(Theme::Mode::Dark);
         else if (a == "--no-launch")
             options.launch = false;
         else if (a == "--launches")
@@ -383,7 +386,7 @@ int main(int argc, char* argv[]) {
         else {
             std::fprintf(stderr,
                          "usage: forkscope-gui-bench [--seconds N] [--rate N] [--processes N] "
-                         "[--charts] [--no-launch] [--launches N] [--screenshots DIR]\n");
+                         "[--charts] [--dark] [--no-launch] [--launches N] [--screenshots DIR]\n");
             return 2;
         }
     }
