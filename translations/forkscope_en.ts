@@ -1758,6 +1758,30 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>waits for a lock</source>
+        <translation>waits for a lock</translation>
+    </message>
+    <message>
+        <source>lock taken over</source>
+        <translation>lock taken over</translation>
+    </message>
+    <message>
+        <source>queue item lost</source>
+        <translation>queue item lost</translation>
+    </message>
+    <message>
+        <source>found lock %1 held by %2: waits for it</source>
+        <translation>found lock %1 held by %2: waits for it</translation>
+    </message>
+    <message>
+        <source>took lock %1 over: its holder %2 died holding it</source>
+        <translation>took lock %1 over: its holder %2 died holding it</translation>
+    </message>
+    <message>
+        <source>ended in the middle of a %1: an item of queue %2 is lost</source>
+        <translation>ended in the middle of a %1: an item of queue %2 is lost</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>

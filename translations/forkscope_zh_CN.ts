@@ -1741,6 +1741,30 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>waits for a lock</source>
+        <translation>等锁</translation>
+    </message>
+    <message>
+        <source>lock taken over</source>
+        <translation>接管锁</translation>
+    </message>
+    <message>
+        <source>queue item lost</source>
+        <translation>队列项丢失</translation>
+    </message>
+    <message>
+        <source>found lock %1 held by %2: waits for it</source>
+        <translation>发现锁 %1 被 %2 持有：等待它</translation>
+    </message>
+    <message>
+        <source>took lock %1 over: its holder %2 died holding it</source>
+        <translation>接管了锁 %1：原持有者 %2 持有时死去</translation>
+    </message>
+    <message>
+        <source>ended in the middle of a %1: an item of queue %2 is lost</source>
+        <translation>在 %1 的中途结束：队列 %2 的一项丢失了</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
