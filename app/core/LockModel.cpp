@@ -11,6 +11,7 @@ void LockModel::clear() {
     m_locks.clear();
     m_exited.clear();
     m_waitingOnLock.clear();
+    m_lastLock.clear();
     forgetChanges();
     endResetModel();
 }
@@ -28,6 +29,7 @@ void LockModel::applyOne(const EngineEvent& e) {
     case EventKind::Spawn: // a pid reused after a reap
         m_exited.remove(e.pid);
         m_waitingOnLock.remove(e.pid);
+        m_lastLock.remove(e.pid);
         return;
     case EventKind::Exit:
         m_exited.insert(e.pid);
@@ -41,7 +43,11 @@ void LockModel::applyOne(const EngineEvent& e) {
         const bool onLock = e.text("state"_L1) == "waiting"_L1 && e.text("on"_L1) == "lock"_L1;
         if (onLock) {
             m_waitingOnLock.insert(e.pid);
-            const int id = e.integer("lock"_L1, 0);
+            int id = e.integer("lock"_L1, 0);
+            // An engine that does not name the lock: the one the process used last, or the
+            // only one (its `wait` operation, which names it, may come a little later).
+            if (id <= 0) id = m_lastLock.value(e.pid, 0);
+            if (id <= 0 && m_locks.size() == 1) id = m_locks.first().id;
             if (id > 0) {
                 Lock& l = lock(id);
                 if (l.holder != e.pid && !l.waiters.contains(e.pid)) {
@@ -63,6 +69,7 @@ void LockModel::applyOne(const EngineEvent& e) {
     const int id = e.integer("lock"_L1, 0);
     if (id <= 0) return;
     Lock& l = lock(id);
+    m_lastLock.insert(e.pid, id);
     const QString op = e.text("op"_L1);
     if (op == "wait"_L1) {
         if (l.holder != e.pid && !l.waiters.contains(e.pid)) l.waiters.append(e.pid);

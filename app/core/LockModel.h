@@ -6,6 +6,7 @@
 
 #include "core/EventTableModel.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -57,7 +58,8 @@ private:
     Lock& lock(int id) { return findOrInsert(m_locks, id); }
     void stopWaiting(int pid);
 
-    QList<Lock> m_locks;       // sorted by id
-    QSet<int> m_exited;        // pids that exited (and not spawned again)
-    QSet<int> m_waitingOnLock; // pids whose latest state was waiting on a lock
+    QList<Lock> m_locks;        // sorted by id
+    QSet<int> m_exited;         // pids that exited (and not spawned again)
+    QSet<int> m_waitingOnLock;  // pids whose latest state was waiting on a lock
+    QHash<int, int> m_lastLock; // pid -> the lock it used last, for states without `lock`
 };

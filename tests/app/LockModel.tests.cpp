@@ -100,3 +100,24 @@ TEST_CASE("An RLock's depth; locks in their numbers' order", "[app][lock-model]"
     CHECK(f.role(1, LockModel::HolderRole).toInt() == 2);
     CHECK(WarningCounter::messages().isEmpty());
 }
+
+TEST_CASE("A wait on a lock the engine does not name is put on the lock the process used",
+          "[app][lock-model]") {
+    Fixture f;
+    f.feedOneByOne(R"J(
+{"t":0.0,"pid":0,"kind":"start","script":"l.py"}
+{"t":0.1,"pid":3,"kind":"lock","lock":2,"op":"acquire","holder":3}
+{"t":0.2,"pid":5,"kind":"state","state":"waiting","on":"lock"}
+)J");
+    // One lock: a waiter can only wait for it.
+    CHECK(f.role(0, LockModel::WaitersRole).toList() == QVariantList{5});
+    f.feedOneByOne(R"J(
+{"t":0.3,"pid":4,"kind":"lock","lock":1,"op":"acquire","holder":4}
+{"t":0.4,"pid":6,"kind":"state","state":"waiting","on":"lock"}
+{"t":0.5,"pid":4,"kind":"state","state":"waiting","on":"lock"}
+)J");
+    // Two locks: 6 never used one, so it is put nowhere; 4 last used lock 1, which it holds.
+    CHECK(f.role(0, LockModel::WaitersRole).toList().isEmpty());
+    CHECK(f.role(1, LockModel::WaitersRole).toList() == QVariantList{5});
+    CHECK(WarningCounter::messages().isEmpty());
+}
