@@ -158,41 +158,56 @@ QString Theme::name(Mode mode) {
     return QStringLiteral("system");
 }
 
-QMenu* Theme::createMenu(QWidget* parent, bool remember) {
-    auto* menu = new QMenu(tr("&Theme"), parent);
-    menu->setObjectName(QStringLiteral("themeMenu"));
-    auto* group = new QActionGroup(menu);
-    const struct {
-        Mode mode;
+void Theme::retranslateMenu(QMenu* menu) {
+    menu->setTitle(tr("&Theme"));
+    for (QAction* action : menu->actions()) {
         QString text;
         QString tip;
-    } choices[] = {
-        {Mode::System, tr("Follow the &System"), tr("Light or dark, as the desktop is")},
-        {Mode::Light, tr("&Light"), tr("Dark text on light backgrounds")},
-        {Mode::Dark, tr("&Dark"), tr("Light text on dark backgrounds, for a dim room")},
-    };
+        switch (fromName(action->objectName().mid(6))) { // after "theme-"
+        case Mode::System:
+            text = tr("Follow the &System");
+            tip = tr("Light or dark, as the desktop is");
+            break;
+        case Mode::Light:
+            text = tr("&Light");
+            tip = tr("Dark text on light backgrounds");
+            break;
+        case Mode::Dark:
+            text = tr("&Dark");
+            tip = tr("Light text on dark backgrounds, for a dim room");
+            break;
+        }
+        action->setText(text);
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        action->setChecked(action->objectName() == QStringLiteral("theme-") + name(s_mode));
+    }
+}
+
+QMenu* Theme::createMenu(QWidget* parent, bool remember) {
+    auto* menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("themeMenu"));
     if (remember) {
         const Mode saved = fromName(QSettings().value(kSettingsKey).toString());
         if (saved != s_mode) apply(saved);
     }
-    for (const auto& choice : choices) {
-        QAction* action = menu->addAction(choice.text);
-        action->setObjectName(QStringLiteral("theme-") + name(choice.mode));
-        action->setToolTip(choice.tip);
-        action->setStatusTip(choice.tip);
+    auto* group = new QActionGroup(menu);
+    for (const Mode mode : {Mode::System, Mode::Light, Mode::Dark}) {
+        QAction* action = menu->addAction(QString());
+        action->setObjectName(QStringLiteral("theme-") + name(mode));
         action->setCheckable(true);
-        action->setChecked(choice.mode == s_mode);
         group->addAction(action);
-        const Mode mode = choice.mode;
         QObject::connect(action, &QAction::triggered, menu, [mode, remember] {
             apply(mode);
             if (remember) QSettings().setValue(kSettingsKey, name(mode));
         });
     }
-    // A theme given on the command line may have come after the menu was made.
-    QObject::connect(menu, &QMenu::aboutToShow, menu, [group] {
-        for (QAction* action : group->actions())
-            action->setChecked(action->objectName() == QStringLiteral("theme-") + name(s_mode));
-    });
+    retranslateMenu(menu);
+    // Texts in the language of the moment (it may change while the app runs), and the choice
+    // of the moment (a theme given on the command line may come after the menu was made).
+    QObject::connect(menu, &QMenu::aboutToShow, menu, [menu] { retranslateMenu(menu); });
+    if (auto* parentMenu = qobject_cast<QMenu*>(parent))
+        QObject::connect(parentMenu, &QMenu::aboutToShow, menu,
+                         [menu] { menu->setTitle(tr("&Theme")); });
     return menu;
 }

@@ -34,6 +34,7 @@ public:
     static QMenu* createMenu(QWidget* parent, bool remember);
 
 private:
+    static void retranslateMenu(QMenu* menu);
     static QPalette systemPalette();
     static QPalette darkPalette();
     static inline Mode s_mode = Mode::System;

@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
 #include <QMainWindow>
 #include <QScrollArea>
 
@@ -16,9 +17,10 @@ SharedObjectDocks::SharedObjectDocks(QMainWindow* window, RunModel* run, QDockWi
     : QObject(window), m_queueModel(new QueueModel(this)), m_lockModel(new LockModel(this)),
       m_poolModel(new PoolModel(this)), m_queuePanel(new QueuePanel(m_queueModel, run)),
       m_lockPanel(new LockPanel(m_lockModel, run)), m_poolPanel(new PoolPanel(m_poolModel, run)) {
-    m_queueDock = addDock(window, m_queuePanel, tr("Queues"), QStringLiteral("queueDock"), besides);
-    m_lockDock = addDock(window, m_lockPanel, tr("Locks"), QStringLiteral("lockDock"), besides);
-    m_poolDock = addDock(window, m_poolPanel, tr("Pools"), QStringLiteral("poolDock"), besides);
+    m_queueDock = addDock(window, m_queuePanel, QStringLiteral("queueDock"), besides);
+    m_lockDock = addDock(window, m_lockPanel, QStringLiteral("lockDock"), besides);
+    m_poolDock = addDock(window, m_poolPanel, QStringLiteral("poolDock"), besides);
+    retranslate();
     for (PanelCanvas* panel :
          {static_cast<PanelCanvas*>(m_queuePanel), static_cast<PanelCanvas*>(m_lockPanel),
           static_cast<PanelCanvas*>(m_poolPanel)}) {
@@ -28,9 +30,21 @@ SharedObjectDocks::SharedObjectDocks(QMainWindow* window, RunModel* run, QDockWi
     besides->raise();
 }
 
-QDockWidget* SharedObjectDocks::addDock(QMainWindow* window, QWidget* panel, const QString& title,
-                                        const QString& name, QDockWidget* besides) {
-    auto* dock = new QDockWidget(title, window);
+void SharedObjectDocks::retranslate() {
+    m_queueDock->setWindowTitle(tr("Queues"));
+    m_lockDock->setWindowTitle(tr("Locks"));
+    m_poolDock->setWindowTitle(tr("Pools"));
+}
+
+bool SharedObjectDocks::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::LanguageChange && watched == m_queueDock) retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+QDockWidget* SharedObjectDocks::addDock(QMainWindow* window, QWidget* panel, const QString& name,
+                                        QDockWidget* besides) {
+    auto* dock = new QDockWidget(window);
+    dock->installEventFilter(this);
     dock->setObjectName(name);
     auto* scroll = new QScrollArea(dock);
     scroll->setWidgetResizable(true);

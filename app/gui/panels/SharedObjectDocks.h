@@ -16,6 +16,7 @@ class PoolModel;
 class PoolPanel;
 class QAction;
 class QDockWidget;
+class QEvent;
 class QFont;
 class QMainWindow;
 class QueueModel;
@@ -48,9 +49,14 @@ public:
 signals:
     void processSelected(int pid);
 
+protected:
+    // A language chosen while the app runs: the docks' titles in it.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
-    QDockWidget* addDock(QMainWindow* window, QWidget* panel, const QString& title,
-                         const QString& name, QDockWidget* besides);
+    void retranslate();
+    QDockWidget* addDock(QMainWindow* window, QWidget* panel, const QString& name,
+                         QDockWidget* besides);
 
     QueueModel* m_queueModel;
     LockModel* m_lockModel;
