@@ -9,9 +9,7 @@ LockPanel::LockPanel(LockModel* model, RunModel* run, QWidget* parent)
 }
 
 void LockPanel::layoutElements(int) {
-    Flow flow;
-    flow.x = flow.left = margin();
-    flow.y = margin();
+    Flow flow = firstLine();
     const QList<LockModel::Lock>& locks = m_model->locks();
     if (locks.isEmpty()) {
         addCaption(flow,

@@ -78,6 +78,13 @@ int PanelCanvas::gap() {
     return kGap;
 }
 
+PanelCanvas::Flow PanelCanvas::firstLine() const {
+    Flow flow;
+    flow.x = flow.left = margin();
+    flow.y = margin();
+    return flow;
+}
+
 PanelCanvas::Flow PanelCanvas::newLine(const Flow& flow, int gap) const {
     Flow next = flow;
     next.x = flow.left;

@@ -73,6 +73,7 @@ protected:
         int left = 0;
         int lineHeight = 0;
     };
+    Flow firstLine() const; // at the top left, inside the margin
     Flow newLine(const Flow& flow, int gap = 0) const;
     void addHeading(Flow& flow, const QString& text, int group);
     void addCaption(Flow& flow, const QString& text, int group, const QString& toolTip = {});

@@ -11,9 +11,7 @@ PoolPanel::PoolPanel(PoolModel* model, RunModel* run, QWidget* parent)
 }
 
 void PoolPanel::layoutElements(int) {
-    Flow flow;
-    flow.x = flow.left = margin();
-    flow.y = margin();
+    Flow flow = firstLine();
     const QList<PoolModel::Pool>& pools = m_model->pools();
     if (pools.isEmpty()) {
         addCaption(flow,

@@ -16,9 +16,7 @@ QueuePanel::QueuePanel(QueueModel* model, RunModel* run, QWidget* parent)
 }
 
 void QueuePanel::layoutElements(int) {
-    Flow flow;
-    flow.x = flow.left = margin();
-    flow.y = margin();
+    Flow flow = firstLine();
     const QList<QueueModel::Queue>& queues = m_model->queues();
     if (queues.isEmpty()) {
         addCaption(flow,
