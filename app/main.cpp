@@ -5,6 +5,8 @@
 #include "core/EngineClient.h"
 #include "core/Lessons.h"
 #include "gui/MainWindow.h"
+#include "gui/MomentShot.h"
+#include "gui/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -134,6 +136,18 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "points"));
     zoomOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(zoomOption);
+    const QCommandLineOption themeOption(
+        QStringLiteral("theme"),
+        QApplication::translate("main", "Light or dark: system (the default), light, dark."),
+        QApplication::translate("main", "theme"));
+    parser.addOption(themeOption);
+    QCommandLineOption momentOption(
+        QStringLiteral("screenshot-at"),
+        QApplication::translate("main", "With --screenshot: save the window at this lesson "
+                                        "moment (\"zombie\", \"task-start#5\"), then quit."),
+        QApplication::translate("main", "moment"));
+    momentOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(momentOption);
     parser.process(app);
 
     const QStringList files = parser.positionalArguments();
@@ -147,6 +161,7 @@ int main(int argc, char* argv[]) {
     MainWindow::Options options;
     options.useSettings = screenshot.isEmpty(); // a screenshot does not depend on the last session
     MainWindow window(options);
+    if (parser.isSet(themeOption)) Theme::apply(Theme::fromName(parser.value(themeOption)));
     if (parser.isSet(sizeOption) || !screenshot.isEmpty()) {
         const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
         const int width = size.size() == 2 ? size[0].toInt() : 1280;
@@ -174,10 +189,29 @@ int main(int argc, char* argv[]) {
     window.show();
     if (parser.isSet(zoomOption)) window.setZoom(parser.value(zoomOption).toInt());
 
-    const bool run = parser.isSet(runOption) && opened && !window.scriptPath().isEmpty();
+    const bool run = (parser.isSet(runOption) || parser.isSet(momentOption)) && opened &&
+                     !window.scriptPath().isEmpty();
     if (run) window.run();
 
-    if (!screenshot.isEmpty()) {
+    if (!screenshot.isEmpty() && parser.isSet(momentOption)) {
+        QString error;
+        const auto moment = MomentShot::parse(parser.value(momentOption), &error);
+        if (!moment) {
+            std::fprintf(stderr, "forkscope: --screenshot-at: %s\n", qPrintable(error));
+            return 2;
+        }
+        auto* shot = new MomentShot(&window, *moment, screenshot);
+        QObject::connect(shot, &MomentShot::finished, &app, [&window](bool ok, const QString& why) {
+            if (!ok) std::fprintf(stderr, "forkscope: %s\n", qPrintable(why));
+            window.stopRun(); // the run is not needed any more; the client waits for its end
+            QApplication::exit(ok ? 0 : 1);
+        });
+        shot->start();
+        QTimer::singleShot(60000, &window, [] {
+            std::fprintf(stderr, "forkscope: the moment did not come within a minute\n");
+            QApplication::exit(1);
+        });
+    } else if (!screenshot.isEmpty()) {
         // After the recording is applied, or once the run is over (at most 30 s).
         const auto shoot = [&window, &app, screenshot, opened] {
             const bool saved = window.grab().save(screenshot);

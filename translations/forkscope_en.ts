@@ -294,6 +294,100 @@
     </message>
 </context>
 <context>
+    <name>LockModel</name>
+    <message>
+        <source>Lock %1</source>
+        <translation>Lock %1</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>%1 (exited)</source>
+        <translation>%1 (exited)</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 from %2</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Waiting, in order</source>
+        <translation>Waiting, in order</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recovered</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <source>No lock yet: a multiprocessing.Lock appears here once the script uses it.</source>
+        <translation>No lock yet: a multiprocessing.Lock appears here once the script uses it.</translation>
+    </message>
+    <message>
+        <source>Lock %1</source>
+        <translation>Lock %1</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>Nobody holds this lock</source>
+        <translation>Nobody holds this lock</translation>
+    </message>
+    <message>
+        <source>held by</source>
+        <translation>held by</translation>
+    </message>
+    <message>
+        <source>Holds the lock, but has exited: nobody will release it</source>
+        <translation>Holds the lock, but has exited: nobody will release it</translation>
+    </message>
+    <message>
+        <source>Holds lock %1</source>
+        <translation>Holds lock %1</translation>
+    </message>
+    <message>
+        <source>(exited while holding it)</source>
+        <translation>(exited while holding it)</translation>
+    </message>
+    <message>
+        <source>RLock depth %1</source>
+        <translation>RLock depth %1</translation>
+    </message>
+    <message>
+        <source>Nobody waiting</source>
+        <translation>Nobody waiting</translation>
+    </message>
+    <message>
+        <source>Waiting, in order:</source>
+        <translation>Waiting, in order:</translation>
+    </message>
+    <message>
+        <source>Waiting for lock %1, %2 in the line</source>
+        <translation>Waiting for lock %1, %2 in the line</translation>
+    </message>
+    <message>
+        <source>took it over at %1 s from</source>
+        <translation>took it over at %1 s from</translation>
+    </message>
+    <message>
+        <source>Died holding the lock</source>
+        <translation>Died holding the lock</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Open Script…</source>
@@ -695,6 +789,179 @@
     </message>
 </context>
 <context>
+    <name>MomentShot</name>
+    <message>
+        <source>&apos;%1&apos; is not an occurrence (a number from 1)</source>
+        <translation>&apos;%1&apos; is not an occurrence (a number from 1)</translation>
+    </message>
+    <message>
+        <source>The recording has no such moment.</source>
+        <translation>The recording has no such moment.</translation>
+    </message>
+    <message>
+        <source>The run ended before the moment came.</source>
+        <translation>The run ended before the moment came.</translation>
+    </message>
+    <message>
+        <source>Cannot save %1</source>
+        <translation>Cannot save %1</translation>
+    </message>
+</context>
+<context>
+    <name>PanelCanvas</name>
+    <message>
+        <source>Process %1</source>
+        <translation>Process %1</translation>
+    </message>
+</context>
+<context>
+    <name>PoolModel</name>
+    <message>
+        <source>Pool %1 of process %2</source>
+        <translation>Pool %1 of process %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n done</numerusform>
+            <numerusform>%n done</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed</source>
+        <translation>%1 done, %2 failed</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>exited</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>Pool / worker</source>
+        <translation>Pool / worker</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>PoolPanel</name>
+    <message>
+        <source>No pool yet: a multiprocessing.Pool appears here once the script gives it a task.</source>
+        <translation>No pool yet: a multiprocessing.Pool appears here once the script gives it a task.</translation>
+    </message>
+    <message>
+        <source>Made the pool and gives it tasks</source>
+        <translation>Made the pool and gives it tasks</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n done</numerusform>
+            <numerusform>%n done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>exited</translation>
+    </message>
+    <message numerus="yes">
+        <source>This worker has ended (%n task(s) done)</source>
+        <translation>
+            <numerusform>This worker has ended (%n task done)</numerusform>
+            <numerusform>This worker has ended (%n tasks done)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worker %1 runs task %2</source>
+        <translation>Worker %1 runs task %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>Waiting for a task</source>
+        <translation>Waiting for a task</translation>
+    </message>
+    <message>
+        <source>Waiting:</source>
+        <translation>Waiting:</translation>
+    </message>
+    <message>
+        <source>Tasks no worker has taken yet, first in first out</source>
+        <translation>Tasks no worker has taken yet, first in first out</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Task %1 waits for a free worker</source>
+        <translation>Task %1 waits for a free worker</translation>
+    </message>
+    <message>
+        <source>Results:</source>
+        <translation>Results:</translation>
+    </message>
+    <message>
+        <source>Tasks done, in the order they finished, in their worker&apos;s colour</source>
+        <translation>Tasks done, in the order they finished, in their worker&apos;s colour</translation>
+    </message>
+    <message>
+        <source>Task %1 done by worker %2</source>
+        <translation>Task %1 done by worker %2</translation>
+    </message>
+    <message>
+        <source>#%1 raised</source>
+        <translation>#%1 raised</translation>
+    </message>
+    <message>
+        <source>Task %1 raised an exception in worker %2</source>
+        <translation>Task %1 raised an exception in worker %2</translation>
+    </message>
+    <message>
+        <source>Pool %1, made by</source>
+        <translation>Pool %1, made by</translation>
+    </message>
+</context>
+<context>
     <name>ProcessTreeModel</name>
     <message>
         <source>running</source>
@@ -858,6 +1125,136 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>Queue %1</source>
+        <translation>Queue %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 (unbounded)</source>
+        <translation>%1 (unbounded)</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Blocked putting</source>
+        <translation>Blocked putting</translation>
+    </message>
+    <message>
+        <source>Blocked getting</source>
+        <translation>Blocked getting</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>No queue yet: a multiprocessing.Queue appears here once the script uses it.</source>
+        <translation>No queue yet: a multiprocessing.Queue appears here once the script uses it.</translation>
+    </message>
+    <message>
+        <source>Queue %1</source>
+        <translation>Queue %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s), unbounded</source>
+        <translation>
+            <numerusform>%n item, unbounded</numerusform>
+            <numerusform>%n items, unbounded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, full</source>
+        <translation>, full</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n lost</source>
+        <translation>
+            <numerusform>, %n lost</numerusform>
+            <numerusform>, %n lost</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>out ◂</source>
+        <translation>out ◂</translation>
+    </message>
+    <message>
+        <source>get() takes the oldest item, on the left</source>
+        <translation>get() takes the oldest item, on the left</translation>
+    </message>
+    <message>
+        <source>Slot %1: %2</source>
+        <translation>Slot %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The engine shows the first %1 items of a longer queue</source>
+        <translation>The engine shows the first %1 items of a longer queue</translation>
+    </message>
+    <message>
+        <source>Slot %1: free</source>
+        <translation>Slot %1: free</translation>
+    </message>
+    <message numerus="yes">
+        <source>Room for %n more</source>
+        <translation>
+            <numerusform>Room for %n more</numerusform>
+            <numerusform>Room for %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An unbounded queue has room for more</source>
+        <translation>An unbounded queue has room for more</translation>
+    </message>
+    <message>
+        <source>◂ in</source>
+        <translation>◂ in</translation>
+    </message>
+    <message>
+        <source>put() adds on the right</source>
+        <translation>put() adds on the right</translation>
+    </message>
+    <message>
+        <source>Blocked putting (queue full):</source>
+        <translation>Blocked putting (queue full):</translation>
+    </message>
+    <message>
+        <source>Blocked in put(): no room in queue %1</source>
+        <translation>Blocked in put(): no room in queue %1</translation>
+    </message>
+    <message>
+        <source>Blocked getting (queue empty):</source>
+        <translation>Blocked getting (queue empty):</translation>
+    </message>
+    <message>
+        <source>Blocked in get(): queue %1 is empty</source>
+        <translation>Blocked in get(): queue %1 is empty</translation>
+    </message>
+</context>
+<context>
     <name>ReplayBar</name>
     <message>
         <source>Replay</source>
@@ -914,6 +1311,52 @@
     <message>
         <source>Pause Replay</source>
         <translation>Pause Replay</translation>
+    </message>
+</context>
+<context>
+    <name>SharedObjectDocks</name>
+    <message>
+        <source>Queues</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Locks</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>Pools</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Follow the &amp;System</translation>
+    </message>
+    <message>
+        <source>Light or dark, as the desktop is</source>
+        <translation>Light or dark, as the desktop is</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>Dark text on light backgrounds</source>
+        <translation>Dark text on light backgrounds</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>Light text on dark backgrounds, for a dim room</source>
+        <translation>Light text on dark backgrounds, for a dim room</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1758,30 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>waits for a lock</source>
+        <translation>waits for a lock</translation>
+    </message>
+    <message>
+        <source>lock taken over</source>
+        <translation>lock taken over</translation>
+    </message>
+    <message>
+        <source>queue item lost</source>
+        <translation>queue item lost</translation>
+    </message>
+    <message>
+        <source>found lock %1 held by %2: waits for it</source>
+        <translation>found lock %1 held by %2: waits for it</translation>
+    </message>
+    <message>
+        <source>took lock %1 over: its holder %2 died holding it</source>
+        <translation>took lock %1 over: its holder %2 died holding it</translation>
+    </message>
+    <message>
+        <source>ended in the middle of a %1: an item of queue %2 is lost</source>
+        <translation>ended in the middle of a %1: an item of queue %2 is lost</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
@@ -1434,6 +1901,22 @@ from %3 s to %4 s (%5 s)</translation>
     <message>
         <source>A lesson script (.py), a lesson folder or a recording (.jsonl) to open.</source>
         <translation>A lesson script (.py), a lesson folder or a recording (.jsonl) to open.</translation>
+    </message>
+    <message>
+        <source>Light or dark: system (the default), light, dark.</source>
+        <translation>Light or dark: system (the default), light, dark.</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>theme</translation>
+    </message>
+    <message>
+        <source>With --screenshot: save the window at this lesson moment (&quot;zombie&quot;, &quot;task-start#5&quot;), then quit.</source>
+        <translation>With --screenshot: save the window at this lesson moment (&quot;zombie&quot;, &quot;task-start#5&quot;), then quit.</translation>
+    </message>
+    <message>
+        <source>moment</source>
+        <translation>moment</translation>
     </message>
 </context>
 </TS>

@@ -292,6 +292,100 @@
     </message>
 </context>
 <context>
+    <name>LockModel</name>
+    <message>
+        <source>Lock %1</source>
+        <translation>锁 %1</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>%1 (exited)</source>
+        <translation>%1（已退出）</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 接管自 %2</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Waiting, in order</source>
+        <translation>等待者（按先后）</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>接管</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <source>No lock yet: a multiprocessing.Lock appears here once the script uses it.</source>
+        <translation>还没有锁：脚本用到 multiprocessing.Lock 时，它会出现在这里。</translation>
+    </message>
+    <message>
+        <source>Lock %1</source>
+        <translation>锁 %1</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Nobody holds this lock</source>
+        <translation>没有进程持有这把锁</translation>
+    </message>
+    <message>
+        <source>held by</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Holds the lock, but has exited: nobody will release it</source>
+        <translation>持有这把锁，但已经退出：没有谁会释放它</translation>
+    </message>
+    <message>
+        <source>Holds lock %1</source>
+        <translation>持有锁 %1</translation>
+    </message>
+    <message>
+        <source>(exited while holding it)</source>
+        <translation>（持有时退出了）</translation>
+    </message>
+    <message>
+        <source>RLock depth %1</source>
+        <translation>RLock 层数 %1</translation>
+    </message>
+    <message>
+        <source>Nobody waiting</source>
+        <translation>没有进程在等</translation>
+    </message>
+    <message>
+        <source>Waiting, in order:</source>
+        <translation>等待者（按先后）：</translation>
+    </message>
+    <message>
+        <source>Waiting for lock %1, %2 in the line</source>
+        <translation>在等锁 %1，排第 %2</translation>
+    </message>
+    <message>
+        <source>took it over at %1 s from</source>
+        <translation>在 %1 秒时接管了它，原持有者</translation>
+    </message>
+    <message>
+        <source>Died holding the lock</source>
+        <translation>持有锁时死去</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Open Script…</source>
@@ -689,6 +783,172 @@
     </message>
 </context>
 <context>
+    <name>MomentShot</name>
+    <message>
+        <source>&apos;%1&apos; is not an occurrence (a number from 1)</source>
+        <translation>“%1”不是第几次（应为从 1 起的数）</translation>
+    </message>
+    <message>
+        <source>The recording has no such moment.</source>
+        <translation>这份录制里没有这个时刻。</translation>
+    </message>
+    <message>
+        <source>The run ended before the moment came.</source>
+        <translation>运行在这个时刻到来之前就结束了。</translation>
+    </message>
+    <message>
+        <source>Cannot save %1</source>
+        <translation>无法保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PanelCanvas</name>
+    <message>
+        <source>Process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PoolModel</name>
+    <message>
+        <source>Pool %1 of process %2</source>
+        <translation>进程 %2 的进程池 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n 个已完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed</source>
+        <translation>%1 个已完成，%2 个失败</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Pool / worker</source>
+        <translation>进程池 / 工作进程</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>PoolPanel</name>
+    <message>
+        <source>No pool yet: a multiprocessing.Pool appears here once the script gives it a task.</source>
+        <translation>还没有进程池：脚本给 multiprocessing.Pool 派任务时，它会出现在这里。</translation>
+    </message>
+    <message>
+        <source>Made the pool and gives it tasks</source>
+        <translation>创建了进程池并给它派任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n 个工作进程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个等待中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n 个已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message numerus="yes">
+        <source>This worker has ended (%n task(s) done)</source>
+        <translation>
+            <numerusform>这个工作进程已结束（完成了 %n 个任务）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worker %1 runs task %2</source>
+        <translation>工作进程 %1 正在运行任务 %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Waiting for a task</source>
+        <translation>在等任务</translation>
+    </message>
+    <message>
+        <source>Waiting:</source>
+        <translation>等待中：</translation>
+    </message>
+    <message>
+        <source>Tasks no worker has taken yet, first in first out</source>
+        <translation>还没有工作进程领走的任务，先进先出</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Task %1 waits for a free worker</source>
+        <translation>任务 %1 在等空闲的工作进程</translation>
+    </message>
+    <message>
+        <source>Results:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>Tasks done, in the order they finished, in their worker&apos;s colour</source>
+        <translation>已完成的任务，按完成先后排列，用其工作进程的颜色</translation>
+    </message>
+    <message>
+        <source>Task %1 done by worker %2</source>
+        <translation>任务 %1 由工作进程 %2 完成</translation>
+    </message>
+    <message>
+        <source>#%1 raised</source>
+        <translation>#%1 抛出异常</translation>
+    </message>
+    <message>
+        <source>Task %1 raised an exception in worker %2</source>
+        <translation>任务 %1 在工作进程 %2 中抛出了异常</translation>
+    </message>
+    <message>
+        <source>Pool %1, made by</source>
+        <translation>进程池 %1，创建者</translation>
+    </message>
+</context>
+<context>
     <name>ProcessTreeModel</name>
     <message>
         <source>running</source>
@@ -852,6 +1112,132 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>Queue %1</source>
+        <translation>队列 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (unbounded)</source>
+        <translation>%1（无上限）</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Blocked putting</source>
+        <translation>阻塞在 put</translation>
+    </message>
+    <message>
+        <source>Blocked getting</source>
+        <translation>阻塞在 get</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>No queue yet: a multiprocessing.Queue appears here once the script uses it.</source>
+        <translation>还没有队列：脚本用到 multiprocessing.Queue 时，它会出现在这里。</translation>
+    </message>
+    <message>
+        <source>Queue %1</source>
+        <translation>队列 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s), unbounded</source>
+        <translation>
+            <numerusform>%n 项，无上限</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, full</source>
+        <translation>，已满</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n lost</source>
+        <translation>
+            <numerusform>，丢失 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>out ◂</source>
+        <translation>出 ◂</translation>
+    </message>
+    <message>
+        <source>get() takes the oldest item, on the left</source>
+        <translation>get() 取走最早放入的一项，在左边</translation>
+    </message>
+    <message>
+        <source>Slot %1: %2</source>
+        <translation>第 %1 格：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>还有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The engine shows the first %1 items of a longer queue</source>
+        <translation>队列更长时，引擎只显示前 %1 项</translation>
+    </message>
+    <message>
+        <source>Slot %1: free</source>
+        <translation>第 %1 格：空</translation>
+    </message>
+    <message numerus="yes">
+        <source>Room for %n more</source>
+        <translation>
+            <numerusform>还能放 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An unbounded queue has room for more</source>
+        <translation>无上限的队列总还能放</translation>
+    </message>
+    <message>
+        <source>◂ in</source>
+        <translation>◂ 入</translation>
+    </message>
+    <message>
+        <source>put() adds on the right</source>
+        <translation>put() 从右边放入</translation>
+    </message>
+    <message>
+        <source>Blocked putting (queue full):</source>
+        <translation>阻塞在 put（队列已满）：</translation>
+    </message>
+    <message>
+        <source>Blocked in put(): no room in queue %1</source>
+        <translation>阻塞在 put()：队列 %1 没有空位</translation>
+    </message>
+    <message>
+        <source>Blocked getting (queue empty):</source>
+        <translation>阻塞在 get（队列为空）：</translation>
+    </message>
+    <message>
+        <source>Blocked in get(): queue %1 is empty</source>
+        <translation>阻塞在 get()：队列 %1 是空的</translation>
+    </message>
+</context>
+<context>
     <name>ReplayBar</name>
     <message>
         <source>Replay</source>
@@ -908,6 +1294,52 @@
     <message>
         <source>Pause Replay</source>
         <translation>暂停回放</translation>
+    </message>
+</context>
+<context>
+    <name>SharedObjectDocks</name>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>进程池</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Light or dark, as the desktop is</source>
+        <translation>浅色或深色，与桌面一致</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Dark text on light backgrounds</source>
+        <translation>浅色背景上的深色文字</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Light text on dark backgrounds, for a dim room</source>
+        <translation>深色背景上的浅色文字，适合光线暗的教室</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1741,30 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>waits for a lock</source>
+        <translation>等锁</translation>
+    </message>
+    <message>
+        <source>lock taken over</source>
+        <translation>接管锁</translation>
+    </message>
+    <message>
+        <source>queue item lost</source>
+        <translation>队列项丢失</translation>
+    </message>
+    <message>
+        <source>found lock %1 held by %2: waits for it</source>
+        <translation>发现锁 %1 被 %2 持有：等待它</translation>
+    </message>
+    <message>
+        <source>took lock %1 over: its holder %2 died holding it</source>
+        <translation>接管了锁 %1：原持有者 %2 持有时死去</translation>
+    </message>
+    <message>
+        <source>ended in the middle of a %1: an item of queue %2 is lost</source>
+        <translation>在 %1 的中途结束：队列 %2 的一项丢失了</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
@@ -1428,6 +1884,22 @@ from %3 s to %4 s (%5 s)</source>
     <message>
         <source>A lesson script (.py), a lesson folder or a recording (.jsonl) to open.</source>
         <translation>要打开的课程脚本（.py）、课程文件夹或运行记录（.jsonl）。</translation>
+    </message>
+    <message>
+        <source>Light or dark: system (the default), light, dark.</source>
+        <translation>浅色或深色：system（默认，跟随系统）、light、dark。</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>With --screenshot: save the window at this lesson moment (&quot;zombie&quot;, &quot;task-start#5&quot;), then quit.</source>
+        <translation>与 --screenshot 一起用：在课程的这个时刻（如 &quot;zombie&quot;、&quot;task-start#5&quot;）保存窗口图像，然后退出。</translation>
+    </message>
+    <message>
+        <source>moment</source>
+        <translation>时刻</translation>
     </message>
 </context>
 </TS>

@@ -205,6 +205,9 @@ void RunModel::applyOne(const EngineEvent& e) {
         break;
 
     case EventKind::Line:
+        // A script line after an exec: the process runs the script after all (the engine, when
+        // loaded, may see its main process's start as an exec to python3), so it is marked.
+        p->comm.clear();
         p->line = e.integer("line"_L1);
         p->lineAt = e.t;
         m_lastMovedPid = p->pid;

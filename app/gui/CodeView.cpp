@@ -2,6 +2,7 @@
 
 #include "gui/ProcessPalette.h"
 #include "gui/PythonHighlighter.h"
+#include "gui/Theme.h"
 
 #include <QFontDatabase>
 #include <QPaintEvent>
@@ -27,10 +28,6 @@ private:
     CodeView* m_view;
 };
 
-bool isDark(const QPalette& palette) {
-    return palette.color(QPalette::Base).lightness() < 110;
-}
-
 } // namespace
 
 CodeView::CodeView(QWidget* parent)
@@ -46,7 +43,7 @@ CodeView::CodeView(QWidget* parent)
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     font.setPointSize(std::max(font.pointSize(), 11));
     setCodeFont(font);
-    m_highlighter->setDarkTheme(isDark(palette()));
+    m_highlighter->setDarkTheme(Theme::isDark(palette()));
 
     connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeView::updateGutterWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeView::updateGutter);
@@ -171,7 +168,8 @@ void CodeView::resizeEvent(QResizeEvent* event) {
 
 void CodeView::changeEvent(QEvent* event) {
     QPlainTextEdit::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) m_highlighter->setDarkTheme(isDark(palette()));
+    if (event->type() == QEvent::PaletteChange)
+        m_highlighter->setDarkTheme(Theme::isDark(palette()));
 }
 
 void CodeView::paintEvent(QPaintEvent* event) {

@@ -9,7 +9,9 @@
 #include "gui/CodeView.h"
 #include "gui/ConsoleView.h"
 #include "gui/ProcessTreeStyle.h"
+#include "gui/Theme.h"
 #include "gui/charts/ChartsPanel.h"
+#include "gui/panels/SharedObjectDocks.h"
 #include "gui/timeline/ReplayBar.h"
 #include "gui/timeline/TimelineDock.h"
 #include "gui/timeline/TimelineView.h"
@@ -267,6 +269,7 @@ void MainWindow::createMenus() {
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
     view->addAction(m_zoomResetAction);
+    view->addMenu(Theme::createMenu(view, m_options.useSettings));
     view->addSeparator(); // the docks' toggles go below (createDocks)
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -407,6 +410,10 @@ void MainWindow::createDocks() {
     m_consoleDock->setWidget(m_console);
     addDockWidget(Qt::RightDockWidgetArea, m_consoleDock);
     splitDockWidget(m_treeDock, m_consoleDock, Qt::Vertical);
+    m_objects = new SharedObjectDocks(this, m_run, m_consoleDock);
+    connect(m_objects, &SharedObjectDocks::processSelected, this, [this](int pid) {
+        if (const ProcessRecord* p = m_run->latest(pid)) selectProcess(p->serial);
+    });
 
     m_timelineDock = new QDockWidget(tr("Timeline"), this);
     m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
@@ -436,6 +443,7 @@ void MainWindow::createDocks() {
             [this](const QModelIndex& current) {
                 const QVariant serial = current.data(ProcessTreeModel::SerialRole);
                 m_timeline->view()->setSelectedSerial(serial.isValid() ? serial.toInt() : -1);
+                m_objects->setSelectedPid(current.data(ProcessTreeModel::PidRole).toInt());
                 updateActions();
             });
 
@@ -460,6 +468,7 @@ void MainWindow::createDocks() {
         view->addAction(m_consoleDock->toggleViewAction());
         view->addAction(m_timelineDock->toggleViewAction());
         view->addAction(m_chartsDock->toggleViewAction());
+        view->addActions(m_objects->toggleViewActions());
     }
 }
 
@@ -545,6 +554,7 @@ void MainWindow::resetRun() {
 void MainWindow::clearModels() {
     m_run->clear();
     m_history->clear();
+    m_objects->clear();
     m_console->clearConsole();
     m_code->setErrorLine(0);
 }
@@ -552,7 +562,8 @@ void MainWindow::clearModels() {
 void MainWindow::feedModels(const QList<EngineEvent>& events) {
     if (events.isEmpty()) return;
     m_history->apply(events);
-    m_run->apply(events); // last: its applied() updates the window
+    m_run->apply(events);     // its applied() updates the window
+    m_objects->apply(events); // after the run: its chips read whether a process has exited
 }
 
 void MainWindow::selectProcess(int serial) {
@@ -929,6 +940,7 @@ void MainWindow::applyZoom() {
     m_treeStyle->setBaseFont(tree);
     m_timeline->setFont(tree);
     m_charts->setFont(tree);
+    m_objects->setFont(tree);
     m_tree->viewport()->update();
     fitTreeColumns();
     m_zoomOutAction->setEnabled(m_zoom > kMinZoom);
@@ -940,6 +952,11 @@ void MainWindow::fitTreeColumns() {
     for (int column = 0; column < ProcessTreeModel::ColumnCount; ++column)
         if (column != ProcessTreeModel::StateColumn) m_tree->resizeColumnToContents(column);
     fitProcessDock(); // wider when the texts grew ("signal 15 (SIGTERM)"), up to 40%
+}
+
+void MainWindow::flushPendingLayout() {
+    if (m_treeFitTimer->isActive()) fitTreeColumns();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
 }
 
 void MainWindow::fitProcessDock() {

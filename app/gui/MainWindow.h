@@ -29,6 +29,7 @@ class QTreeView;
 class Replay;
 class ReplayBar;
 class RunModel;
+class SharedObjectDocks;
 class StateHistory;
 class TimelineDock;
 
@@ -72,6 +73,7 @@ public:
     StateHistory* stateHistory() const { return m_history; }
     TimelineDock* timeline() const { return m_timeline; }
     ChartsPanel* charts() const { return m_charts; }
+    SharedObjectDocks* objectDocks() const { return m_objects; }
     Replay* replay() const { return m_replay; }
     ReplayBar* replayBar() const { return m_replayBar; }
     QSpinBox* coresBox() const { return m_coresBox; }
@@ -94,7 +96,8 @@ public slots:
     void zoomIn();
     void zoomOut();
     void resetZoom();
-    void setZoom(int steps); // points added to every text size, -4 to 24
+    void setZoom(int steps);   // points added to every text size, -4 to 24
+    void flushPendingLayout(); // what waits for a timer (fitting the tree's columns), now
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -180,6 +183,7 @@ private:
     QDockWidget* m_timelineDock = nullptr;
     ChartsPanel* m_charts = nullptr;
     QDockWidget* m_chartsDock = nullptr;
+    SharedObjectDocks* m_objects = nullptr; // the Queue, Lock and Pool panels
 
     QAction* m_openScriptAction = nullptr;
     QAction* m_openRecordingAction = nullptr;

@@ -16,14 +16,15 @@
 // and handed to MainWindow in batches of at most one per 16 ms frame: what the window shows
 // (code markers, tree, console, timeline) is exactly what a live run updates.
 //
-// Options: --seconds N, --rate EVENTS_PER_S, --processes N, --charts (the charts tab in front
-// instead of the timeline), --screenshots DIR (the window at the end), --no-launch (skip
-// gui-first-paint), --launches N.
+// Options: --seconds N, --rate EVENTS_PER_S, --processes N, --dark (the dark theme), --charts (the
+// charts tab in front instead of the timeline), --screenshots DIR (the window at the end),
+// --no-launch (skip gui-first-paint), --launches N.
 
 #include "bench/Figure.h"
 #include "core/EngineEvent.h"
 #include "core/RunModel.h"
 #include "gui/MainWindow.h"
+#include "gui/Theme.h"
 
 #include <QApplication>
 #include <QDir>
@@ -118,8 +119,9 @@ QString writeScript(const QTemporaryDir& dir) {
     return path;
 }
 
-// Synthesises a run: 64 workers that move between lines, change state, print, and now and then
-// one ends (exit, zombie, reap) and another is forked in its place.
+// Synthesises a run: 64 workers that move between lines, change state, print, put into and get
+// from a Queue(8), take and release a Lock (and wait for it), and now and then one ends (exit,
+// zombie, reap) and another is forked in its place.
 class Generator {
 public:
     explicit Generator(int processes) : m_processes(processes) {}
@@ -150,11 +152,17 @@ public:
                 R"("state":"running")", R"("state":"ready")", R"("state":"running")",
                 R"("state":"waiting","on":"sleep")", R"("state":"waiting","on":"queue-get")"};
             lines << line(t, w.pid, "state", states[m_random.bounded(5u)]);
+        } else if (r < 900) {
+            queueOp(t, w, lines);
+        } else if (r < 960) {
+            lockOp(t, w, lines);
         } else if (r < 999) {
             lines << line(
                 t, w.pid, "stdout",
                 QStringLiteral(R"("text":"worker %1: item %2\n")").arg(w.pid).arg(++w.items));
         } else { // one ends and is reaped, another takes its place
+            if (m_lockHolder == w.pid) lockOp(t, w, lines); // lets it go first
+            m_lockWaiters.removeAll(w.pid);
             lines << line(t, w.pid, "exit", R"("code":0)");
             lines << line(t, w.pid, "state", R"("state":"zombie")");
             lines << line(t, w.pid, "reap", R"("by":2)");
@@ -178,6 +186,52 @@ private:
             .toUtf8();
     }
 
+    // A put while there is room, else a get; and the queue's contents, as the engine sends them.
+    void queueOp(double t, Worker& w, QList<QByteArray>& lines) {
+        constexpr int kCapacity = 8;
+        const bool put = m_items.size() < kCapacity && (m_items.isEmpty() || m_random.bounded(2u));
+        QString item;
+        if (put) {
+            item = QStringLiteral("(%1, %2)").arg(w.pid).arg(++w.items);
+            m_items.append(item);
+        } else {
+            item = m_items.takeFirst();
+        }
+        lines << line(
+            t, w.pid, "queue",
+            QStringLiteral(R"("queue":1,"op":"%1","item":"%2","size":%3,"capacity":%4,"by":%5)")
+                .arg(put ? "put" : "get", item)
+                .arg(m_items.size())
+                .arg(kCapacity)
+                .arg(w.pid));
+        lines << line(
+            t, 0, "queue-state",
+            QStringLiteral(R"("queue":1,"size":%1,"capacity":%2,"items":"[%3]","shown":%1)")
+                .arg(m_items.size())
+                .arg(kCapacity)
+                .arg(m_items.join(QStringLiteral(", "))));
+    }
+
+    // The holder releases (and the first waiter takes it); anyone else acquires it or waits.
+    void lockOp(double t, Worker& w, QList<QByteArray>& lines) {
+        if (m_lockHolder == w.pid) {
+            m_lockHolder = m_lockWaiters.isEmpty() ? 0 : m_lockWaiters.takeFirst();
+            lines << line(t, w.pid, "lock", R"("lock":1,"op":"release","holder":0)");
+            if (m_lockHolder > 0)
+                lines << line(
+                    t, m_lockHolder, "lock",
+                    QStringLiteral(R"("lock":1,"op":"acquire","holder":%1)").arg(m_lockHolder));
+        } else if (m_lockHolder == 0) {
+            m_lockHolder = w.pid;
+            lines << line(t, w.pid, "lock",
+                          QStringLiteral(R"("lock":1,"op":"acquire","holder":%1)").arg(w.pid));
+        } else if (!m_lockWaiters.contains(w.pid)) {
+            m_lockWaiters.append(w.pid);
+            lines << line(t, w.pid, "lock",
+                          QStringLiteral(R"("lock":1,"op":"wait","holder":%1)").arg(m_lockHolder));
+        }
+    }
+
     void spawn(double t, QList<QByteArray>& lines) {
         Worker w{m_nextPid++, 6, 0};
         lines << line(
@@ -191,6 +245,9 @@ private:
     bool m_started = false;
     int m_nextPid = 3;
     QList<Worker> m_live;
+    QStringList m_items; // the queue's
+    int m_lockHolder = 0;
+    QList<int> m_lockWaiters;
     QRandomGenerator m_random{20240601};
 };
 
@@ -318,6 +375,8 @@ int main(int argc, char* argv[]) {
             options.processes = value().toInt();
         else if (a == "--charts")
             options.charts = true;
+        else if (a == "--dark")
+            Theme::apply(Theme::Mode::Dark);
         else if (a == "--no-launch")
             options.launch = false;
         else if (a == "--launches")
@@ -327,7 +386,7 @@ int main(int argc, char* argv[]) {
         else {
             std::fprintf(stderr,
                          "usage: forkscope-gui-bench [--seconds N] [--rate N] [--processes N] "
-                         "[--charts] [--no-launch] [--launches N] [--screenshots DIR]\n");
+                         "[--charts] [--dark] [--no-launch] [--launches N] [--screenshots DIR]\n");
             return 2;
         }
     }

@@ -11,23 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// QAbstractItemModelTester reports through warnings in this mode; any warning fails the test.
-class WarningCounter {
-public:
-    WarningCounter() {
-        s_messages.clear();
-        m_previous = qInstallMessageHandler(&WarningCounter::handle);
-    }
-    ~WarningCounter() { qInstallMessageHandler(m_previous); }
-    static QStringList messages() { return s_messages; }
-
-private:
-    static void handle(QtMsgType type, const QMessageLogContext&, const QString& message) {
-        if (type != QtDebugMsg && type != QtInfoMsg) s_messages << message;
-    }
-    static inline QStringList s_messages;
-    QtMessageHandler m_previous = nullptr;
-};
+using testing::WarningCounter;
 
 struct Fixture {
     RunModel run;

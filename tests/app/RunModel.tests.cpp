@@ -233,3 +233,17 @@ TEST_CASE("The process to follow is the live one that moved last", "[app][runmod
     CHECK(run.lastMovedPid() == 5);       // it went on to exit
     CHECK(run.latestMovedLivePid() == 2); // of those still on a line, 2 moved last
 }
+
+TEST_CASE("A script line after an exec marks the process again", "[app][runmodel]") {
+    // What the engine sent once under load: its main process's start seen as an exec.
+    RunModel run;
+    run.apply({
+        event(R"({"t":0,"pid":0,"kind":"start","script":"x.py","step":true})"),
+        event(R"({"t":0.05,"pid":2,"kind":"spawn","ppid":1,"name":"MainProcess","how":"main"})"),
+        event(R"({"t":0.05,"pid":2,"kind":"exec","comm":"python3"})"),
+    });
+    CHECK(run.currentLines().isEmpty());
+    run.apply(event(R"({"t":0.15,"pid":2,"kind":"line","line":1})"));
+    CHECK(run.currentLines() == QMap<int, int>{{2, 1}});
+    CHECK(run.latest(2)->comm.isEmpty()); // named as the script's process again
+}

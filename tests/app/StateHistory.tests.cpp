@@ -23,22 +23,7 @@ EngineEvent event(const char* json) {
     return *e;
 }
 
-class WarningCounter {
-public:
-    WarningCounter() {
-        s_messages.clear();
-        m_previous = qInstallMessageHandler(&WarningCounter::handle);
-    }
-    ~WarningCounter() { qInstallMessageHandler(m_previous); }
-    static QStringList messages() { return s_messages; }
-
-private:
-    static void handle(QtMsgType type, const QMessageLogContext&, const QString& message) {
-        if (type != QtDebugMsg && type != QtInfoMsg) s_messages << message;
-    }
-    static inline QStringList s_messages;
-    QtMessageHandler m_previous = nullptr;
-};
+using testing::WarningCounter;
 
 QStringList markerKinds(const ProcessHistory& p) {
     QStringList kinds;

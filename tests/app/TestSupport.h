@@ -27,6 +27,35 @@ template <> struct StringMaker<QStringList> {
 
 namespace testing {
 
+// QAbstractItemModelTester in Warning mode reports through warnings: while one of these lives,
+// every warning is collected, and a test checks that there were none.
+class WarningCounter {
+public:
+    WarningCounter() {
+        s_messages.clear();
+        m_previous = qInstallMessageHandler(&WarningCounter::handle);
+    }
+    ~WarningCounter() { qInstallMessageHandler(m_previous); }
+    WarningCounter(const WarningCounter&) = delete;
+    WarningCounter& operator=(const WarningCounter&) = delete;
+    static QStringList messages() { return s_messages; }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext&, const QString& message) {
+        if (type != QtDebugMsg && type != QtInfoMsg) s_messages << message;
+    }
+    static inline QStringList s_messages;
+    QtMessageHandler m_previous = nullptr;
+};
+
+// Events written inline, one JSON object per line (blank lines skipped).
+inline QList<EngineEvent> eventsFrom(const char* lines) {
+    QList<EngineEvent> events;
+    for (const QByteArray& line : QByteArray(lines).split('\n'))
+        if (auto e = parseEventLine(line)) events << *e;
+    return events;
+}
+
 inline QString dataPath(const QString& name) {
     return QDir(QStringLiteral(FORKSCOPE_APP_TEST_DATA)).filePath(name);
 }

@@ -1,6 +1,7 @@
 #include "gui/charts/ChartsPanel.h"
 
 #include "core/StateHistory.h"
+#include "gui/Theme.h"
 #include "gui/timeline/TimelineStyle.h"
 
 #include <QAreaSeries>
@@ -20,10 +21,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kRefreshMs = 250;
-
-bool isDark(const QPalette& palette) {
-    return palette.color(QPalette::Base).lightness() < 110;
-}
 
 // The timeline's look for a state, as a brush an area can be filled with.
 QBrush stateBrush(ProcState state) {
@@ -162,7 +159,7 @@ void ChartsPanel::changeEvent(QEvent* event) {
 
 void ChartsPanel::applyLook() {
     const QPalette pal = palette();
-    const bool dark = isDark(pal);
+    const bool dark = Theme::isDark(pal);
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.9);
     QFont title = font();

@@ -117,6 +117,8 @@ TimelineStyle::Glyph TimelineStyle::glyph(const QString& kind) {
         {u"queue-get"_s, Glyph::Get},
         {u"lock-acquire"_s, Glyph::Acquire},
         {u"lock-release"_s, Glyph::Release},
+        {u"lock-recover"_s, Glyph::Acquire},
+        {u"queue-lost"_s, Glyph::Error},
         {u"task-submit"_s, Glyph::Put},
         {u"task-start"_s, Glyph::TaskStart},
         {u"task-done"_s, Glyph::TaskDone},
@@ -140,6 +142,9 @@ QString TimelineStyle::markerName(const QString& kind) {
     if (kind == "queue-get"_L1) return tr("got from a queue");
     if (kind == "lock-acquire"_L1) return tr("lock acquired");
     if (kind == "lock-release"_L1) return tr("lock released");
+    if (kind == "lock-wait"_L1) return tr("waits for a lock");
+    if (kind == "lock-recover"_L1) return tr("lock taken over");
+    if (kind == "queue-lost"_L1) return tr("queue item lost");
     if (kind == "task-submit"_L1) return tr("task submitted");
     if (kind == "task-start"_L1) return tr("task started");
     if (kind == "task-done"_L1) return tr("task done");
@@ -190,6 +195,15 @@ QString TimelineStyle::markerText(const QString& kind, const QJsonObject& f) {
     }
     if (kind == "lock-acquire"_L1) return tr("acquired lock %1").arg(text(f, "lock"_L1));
     if (kind == "lock-release"_L1) return tr("released lock %1").arg(text(f, "lock"_L1));
+    if (kind == "lock-wait"_L1)
+        return tr("found lock %1 held by %2: waits for it")
+            .arg(text(f, "lock"_L1), text(f, "holder"_L1));
+    if (kind == "lock-recover"_L1)
+        return tr("took lock %1 over: its holder %2 died holding it")
+            .arg(text(f, "lock"_L1), text(f, "dead"_L1));
+    if (kind == "queue-lost"_L1)
+        return tr("ended in the middle of a %1: an item of queue %2 is lost")
+            .arg(text(f, "during"_L1), queue);
     // Pool tasks: {"kind":"task","pool":1,"task":3,"op":"start","func":"square"}.
     const QString task = text(f, "task"_L1);
     const QString func = text(f, "func"_L1);

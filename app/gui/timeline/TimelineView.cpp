@@ -3,6 +3,7 @@
 #include "core/StateHistory.h"
 #include "core/TimelineModel.h"
 #include "gui/ProcessPalette.h"
+#include "gui/Theme.h"
 #include "gui/timeline/TimelineStyle.h"
 
 #include <QEvent>
@@ -22,10 +23,6 @@ namespace {
 
 constexpr double kMinVisibleSeconds = 0.05; // fit never shows less than this
 constexpr double kFollowAt = 0.92;          // the present sits this far across when followed
-
-bool isDark(const QPalette& palette) {
-    return palette.color(QPalette::Base).lightness() < 110;
-}
 
 // Collects bars for one lane and merges neighbours of the same state, so that a lane at low zoom
 // is a few rectangles, not one per span.
@@ -420,7 +417,7 @@ void TimelineView::paintLane(QPainter& painter, int serial, const QRect& lane, d
     const ProcessHistory* p = history()->process(serial);
     if (!p) return;
     const QPalette pal = palette();
-    const bool dark = isDark(pal);
+    const bool dark = Theme::isDark(pal);
     if (serial == m_selected)
         painter.fillRect(lane, pal.color(QPalette::Highlight).lighter(dark ? 60 : 185));
     else if (serial % 2 == 1)
