@@ -1,6 +1,7 @@
 #include "engine/observer/Observer.h"
 
 #include "engine/observer/PidFd.h"
+#include "engine/sandbox/Sandbox.h"
 
 #include <algorithm>
 #include <csignal>
@@ -298,7 +299,11 @@ void Observer::update(Tracked& t, bool forceStat) {
         t.forceStat = false;
         t.letter = st->stateLetter;
         if (st->comm != t.comm) {
-            if (!t.comm.empty() && t.announced) emit(ev::exec(clock_(), t.pid, st->comm));
+            // Init and the main process are forks of ours that name themselves just after they
+            // start (init's name on another process is main before its renaming): a new name,
+            // not a new program. Neither runs another program before the script does.
+            const bool namedItself = t.pid == initPid_ || t.comm == sandbox::kInitComm;
+            if (!t.comm.empty() && t.announced && !namedItself) emit(ev::exec(clock_(), t.pid, st->comm));
             t.comm = st->comm;
         }
         // A zombie is adopted too when its parent dies: init then reaps it.

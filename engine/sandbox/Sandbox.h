@@ -29,6 +29,10 @@ struct Config {
 // the descriptor numbers they would get under python3.
 inline constexpr int kControlFd = 900;
 
+// The name init gives itself. The main process is forked from init and names itself python3
+// a moment later, so for that moment it carries this name too (see Observer: no exec).
+inline constexpr const char* kInitComm = "forkscope-init";
+
 // The fd numbers the main body finds open (besides 0, 1, 2 and kControlFd): none.
 
 class Sandbox {

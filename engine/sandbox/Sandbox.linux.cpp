@@ -95,7 +95,7 @@ int encodeStatus(int status) {
     // The engine may have died before the line above took effect; then this read sees EOF.
     if (read(goFd, &go, 1) != 1 || go != 'g') _exit(127);
     close(goFd);
-    prctl(PR_SET_NAME, "forkscope-init");
+    prctl(PR_SET_NAME, kInitComm);
     // The engine blocks signals it reads through a signalfd and ignores SIGPIPE; the run's
     // processes must start with the defaults, as they would from a shell.
     sigset_t none;
