@@ -14,6 +14,7 @@
 class ChartsPanel;
 class CodeView;
 class ConsoleView;
+class LessonController;
 class EngineClient;
 class ProcessTreeModel;
 class ProcessTreeStyle;
@@ -25,6 +26,8 @@ class QLabel;
 class QMenu;
 class QSpinBox;
 class QTimer;
+class QToolBar;
+class QToolButton;
 class QTreeView;
 class Replay;
 class ReplayBar;
@@ -54,6 +57,15 @@ public:
     void applyEvents(const QList<EngineEvent>& events);
 
     void setEngineProgram(const QString& program);
+
+    // Lets the learner edit the script: the edits are saved to `copyPath`, never to the script
+    // opened, and the runs use them from then on. Empty: read-only (openScript() sets that).
+    void setScriptEditable(const QString& copyPath);
+    // Saves the editor's text to the copy if it was edited. False (with a notice) on failure.
+    bool saveEdits();
+    // One of the speed box's speeds (0.25 to 4); others are ignored.
+    void setSpeed(double speed);
+    LessonController* lessons() const { return m_lessons; }
 
     QString scriptPath() const { return m_scriptPath; }
     CodeView* codeView() const { return m_code; }
@@ -96,7 +108,12 @@ public slots:
     void resetZoom();
     void setZoom(int steps); // points added to every text size, -4 to 24
 
+signals:
+    // The events just applied from the engine (or given to applyEvents), in order.
+    void eventsApplied(const QList<EngineEvent>& events);
+
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -110,6 +127,7 @@ private:
     void createCentralWidget();
     void createDocks();
     void createStatusBar();
+    void retranslateUi();
     void readSettings();
     void writeSettings();
 
@@ -176,6 +194,16 @@ private:
     Replay* m_replay = nullptr;
     ReplayBar* m_replayBar = nullptr;
     QMenu* m_replayMenu = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_runMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QLabel* m_speedTitle = nullptr;
+    QLabel* m_coresTitle = nullptr;
+    QToolButton* m_noticeClose = nullptr;
+    LessonController* m_lessons = nullptr;
+    QString m_editCopyPath; // where edits of the script go; empty: the script is read-only
     TimelineDock* m_timeline = nullptr;
     QDockWidget* m_timelineDock = nullptr;
     ChartsPanel* m_charts = nullptr;

@@ -7,6 +7,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -67,5 +68,25 @@ inline QStringList childPids() {
     }
     return pids;
 }
+
+// Points GenericDataLocation (and AppLocalDataLocation, where lesson edits go) at a temporary folder for the life of the object.
+class TemporaryDataHome {
+public:
+    TemporaryDataHome() : m_old(qgetenv("XDG_DATA_HOME")) {
+        qputenv("XDG_DATA_HOME", m_dir.path().toLocal8Bit());
+    }
+    ~TemporaryDataHome() {
+        if (m_old.isNull()) {
+            qunsetenv("XDG_DATA_HOME");
+        } else {
+            qputenv("XDG_DATA_HOME", m_old);
+        }
+    }
+    QString path() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+    QByteArray m_old;
+};
 
 } // namespace testing
