@@ -116,9 +116,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         m_followedPid = 0;
         m_followedLine = 0;
     });
-    connect(m_engine, &EngineClient::eventsArrived, this, [this](const QList<EngineEvent>& events) {
-        if (!m_discardEngineEvents) applyEvents(events);
-    });
+    connect(m_engine, &EngineClient::eventsArrived, this, &MainWindow::takeEngineEvents);
     connect(m_engine, &EngineClient::started, this, &MainWindow::updateActions);
     connect(m_engine, &EngineClient::finished, this, &MainWindow::onEngineFinished);
     connect(m_engine, &EngineClient::engineFailed, this, &MainWindow::onEngineFailed);
@@ -575,6 +573,9 @@ void MainWindow::resetRun() {
         m_discardEngineEvents = true; // what the old run still says is not about the new file
         m_engine->stop();
     }
+    m_holding = false;
+    m_heldEvents.clear();
+    m_heldFinish.reset();
     m_recording.clear();
     m_recordingPath.clear();
     m_replay->clear();
@@ -734,7 +735,11 @@ void MainWindow::startRun(bool stepMode) {
 
 void MainWindow::run() {
     if (m_engine->isRunning()) {
-        if (m_run->run().paused) m_engine->resume();
+        const bool held = m_holding;
+        releaseHeldEvents();
+        if (m_holding) return; // another held moment among them: the run stays paused there
+        // The engine may not have said it paused yet: resuming is what the learner asked.
+        if (held || m_run->run().paused) m_engine->resume();
         return;
     }
     startRun(false);
@@ -745,6 +750,7 @@ void MainWindow::pause() {
 }
 
 void MainWindow::step() {
+    if (m_engine->isRunning()) releaseHeldEvents();
     if (!m_engine->isRunning())
         startRun(true);
     else if (m_run->run().paused)
@@ -754,6 +760,7 @@ void MainWindow::step() {
 }
 
 void MainWindow::stopRun() {
+    releaseHeldEvents(false); // what the run did up to its stop is shown
     m_engine->stop();
     updateActions();
     updateStatus();
@@ -802,6 +809,11 @@ void MainWindow::onEngineFinished(int status) {
     if (std::exchange(m_discardEngineEvents, false)) { // a run left behind for another file
         updateActions();
         updateStatus();
+        return;
+    }
+    if (m_holding) { // its last events are still held back: the end comes after them
+        m_heldFinish = status;
+        updateActions();
         return;
     }
     const RunInfo& info = m_run->run();
@@ -893,7 +905,7 @@ QString MainWindow::runStateText() const {
         if (!live && !m_recordingPath.isEmpty())
             return info.paused ? tr("Paused where the recording ends")
                                : tr("Running where the recording ends");
-        return info.paused ? tr("Paused") : tr("Running");
+        return info.paused || (live && m_holding) ? tr("Paused") : tr("Running");
     }
     if (live) return tr("Starting…");
     return m_scriptPath.isEmpty() ? tr("No script") : tr("Ready");
@@ -935,7 +947,7 @@ void MainWindow::updateActions() {
     const bool hasScript = !m_scriptPath.isEmpty();
     const bool live = m_engine->isRunning();
     const bool stopping = m_engine->isStopping();
-    const bool paused = live && m_run->run().paused;
+    const bool paused = live && (m_run->run().paused || m_holding);
     m_runAction->setEnabled(hasScript && (!live || (paused && !stopping)));
     setActionText(m_runAction, paused ? tr("&Continue") : tr("&Run"));
     m_pauseAction->setEnabled(live && !paused && !stopping);
@@ -1128,5 +1140,35 @@ void MainWindow::setSpeed(double speed) {
     m_speed = speed;
     m_speedBox->setCurrentIndex(int(index));
     if (m_engine->isRunning()) m_engine->setSpeed(m_speed);
+    updateStatus();
+}
+
+void MainWindow::takeEngineEvents(const QList<EngineEvent>& events) {
+    if (m_discardEngineEvents || events.isEmpty()) return;
+    if (m_holding) {
+        m_heldEvents += events;
+        return;
+    }
+    const qsizetype cut = m_eventGate ? m_eventGate(events) : -1;
+    if (cut < 0) {
+        applyEvents(events);
+        return;
+    }
+    // Shown up to the moment the gate asked for; what the run does after it waits.
+    m_holding = true;
+    m_heldEvents = events.mid(cut + 1);
+    applyEvents(events.first(cut + 1));
+}
+
+void MainWindow::releaseHeldEvents(bool throughGate) {
+    if (!m_holding) return;
+    m_holding = false;
+    const QList<EngineEvent> held = std::exchange(m_heldEvents, {});
+    if (throughGate)
+        takeEngineEvents(held);
+    else
+        applyEvents(held);
+    if (!m_holding && m_heldFinish) onEngineFinished(*std::exchange(m_heldFinish, std::nullopt));
+    updateActions();
     updateStatus();
 }

@@ -10,6 +10,8 @@
 #include <QList>
 #include <QMainWindow>
 #include <QString>
+#include <functional>
+#include <optional>
 
 class ChartsPanel;
 class CodeView;
@@ -66,6 +68,16 @@ public:
     // One of the speed box's speeds (0.25 to 4); others are ignored.
     void setSpeed(double speed);
     LessonController* lessons() const { return m_lessons; }
+
+    // Looks at the engine's events before they are shown: returns the index of the one after
+    // which the window stops showing the run (the events after it, and those still to come,
+    // are held back until releaseHeldEvents() or Run), -1 to show them all. The window then
+    // shows the run exactly as it was at that event, though the engine pauses a little later.
+    using EventGate = std::function<qsizetype(const QList<EngineEvent>&)>;
+    void setEventGate(EventGate gate) { m_eventGate = std::move(gate); }
+    bool isHoldingEvents() const { return m_holding; }
+    // Shows the held events (through the gate again, unless `throughGate` is false).
+    void releaseHeldEvents(bool throughGate = true);
 
     QString scriptPath() const { return m_scriptPath; }
     CodeView* codeView() const { return m_code; }
@@ -132,6 +144,7 @@ private:
     void writeSettings();
 
     void startRun(bool stepMode);
+    void takeEngineEvents(const QList<EngineEvent>& events);
     void resetRun();
     // Applies events to the models without recording them (a replay), and starts them over.
     void feedModels(const QList<EngineEvent>& events);
@@ -204,6 +217,10 @@ private:
     QToolButton* m_noticeClose = nullptr;
     LessonController* m_lessons = nullptr;
     QString m_editCopyPath; // where edits of the script go; empty: the script is read-only
+    EventGate m_eventGate;
+    bool m_holding = false;
+    QList<EngineEvent> m_heldEvents;
+    std::optional<int> m_heldFinish; // the engine's exit status, while its last events are held
     TimelineDock* m_timeline = nullptr;
     QDockWidget* m_timelineDock = nullptr;
     ChartsPanel* m_charts = nullptr;

@@ -285,8 +285,14 @@ TEST_CASE("A step's moment pauses the real run, frames its panel, and the run an
     // The child's zombie moment: the run pauses, the tree is framed, the step is shown.
     REQUIRE(testing::waitFor([&] { return lessons->session().current() == 1; }, 20000));
     CHECK(panel->stepText()->text() == u"The child is a zombie now."_s);
-    REQUIRE(testing::waitFor([&] { return window.runModel()->run().paused; }, 10000));
+    // The window shows the run as it was at the moment, and says it is paused.
+    CHECK(window.runStateText() == u"Paused"_s);
+    CHECK(window.runAction()->text() == u"&Continue"_s);
     CHECK(window.runModel()->zombieCount() == 1);
+    // Even a while later: the parent reaps its child after 1 s, but not on screen.
+    testing::waitFor([] { return false; }, 1500);
+    CHECK(window.runModel()->zombieCount() == 1);
+    CHECK_FALSE(window.console()->toPlainText().contains(u"parent: reaped"_s));
     auto* tree = window.findChild<QDockWidget*>(u"processDock"_s);
     REQUIRE(tree != nullptr);
     CHECK(lessons->highlightedPanel() == tree->widget());
@@ -336,7 +342,8 @@ TEST_CASE("The learner edits the script and runs the edits; Reset asks first and
     // The lesson's steps pause the run at their moments: Next each time, to the end.
     REQUIRE(testing::waitFor(
         [&] {
-            if (lessons->session().canGoNext() && window.runModel()->run().paused) lessons->next();
+            if (lessons->session().canGoNext() && window.runStateText() == u"Paused"_s)
+                lessons->next();
             return !window.engine()->isRunning();
         },
         30000));

@@ -57,6 +57,7 @@ LessonController::LessonController(MainWindow* window, LessonLibrary* library)
 
     connect(m_browser, &LessonBrowser::lessonChosen, this, &LessonController::openLesson);
     connect(m_panel, &LessonPanel::nextRequested, this, &LessonController::next);
+    window->setEventGate([this](const QList<EngineEvent>& events) { return gate(events); });
     connect(window, &MainWindow::eventsApplied, this, &LessonController::onEvents);
     connect(window->engine(), &EngineClient::started, this, &LessonController::onRunStarted);
     connect(window->engine(), &EngineClient::finished, this, [this] {
@@ -200,14 +201,23 @@ void LessonController::onRunStarted() {
     highlightCurrentStep();
 }
 
+qsizetype LessonController::gate(const QList<EngineEvent>& events) {
+    if (!m_following) return -1;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        if (m_session.feed(events[i])) {
+            m_reached = true;
+            return i; // the window shows the run as it is at this event
+        }
+    }
+    return -1;
+}
+
 void LessonController::onEvents(const QList<EngineEvent>& events) {
     if (!m_following) return;
-    bool reached = false;
+    const bool reached = std::exchange(m_reached, false);
     bool ended = false;
-    for (const EngineEvent& event : events) {
-        if (m_session.feed(event)) reached = true;
+    for (const EngineEvent& event : events)
         if (event.kind == EventKind::End) ended = true;
-    }
     if (reached) {
         m_window->pause();
         highlightCurrentStep();
@@ -237,7 +247,8 @@ void LessonController::next() {
         break;
     case LessonSession::Advance::Awaiting:
         // The step comes with its moment: a run paused at the last step goes on to it.
-        if (m_following && m_window->engine()->isRunning() && m_window->runModel()->run().paused)
+        if (m_following && m_window->engine()->isRunning() &&
+            (m_window->isHoldingEvents() || m_window->runModel()->run().paused))
             m_window->run();
         break;
     }

@@ -81,6 +81,9 @@ private:
     void createActions();
     void retranslate();
     void onRunStarted();
+    // Feeds the session the run's events before the window shows them; at a step's moment,
+    // the window shows the run as it was at that event (MainWindow::setEventGate).
+    qsizetype gate(const QList<EngineEvent>& events);
     void onEvents(const QList<EngineEvent>& events);
     void answerQuestions();
     void highlightCurrentStep();
@@ -101,4 +104,5 @@ private:
     QAction* m_nextAction = nullptr;
     QPointer<PanelHighlight> m_highlight;
     bool m_following = false; // the run going is the open lesson's
+    bool m_reached = false;   // the gate saw a step's moment; the window shows it next
 };
