@@ -19,9 +19,12 @@ process has printed); a readable log of the run's events goes to stderr.
 
 Options:
   --json              write events as JSON lines on stdout instead (docs/protocol.md), and
-                      read commands as JSON lines on stdin (pause, resume, step, speed, stop)
+                      read commands as JSON lines on stdin (pause, resume, step, break,
+                      speed, stop)
   --step              start paused: every process stops before each line of the script
                       until a step command lets it go
+  --break LINES       pause the whole run the first time any process is about to run one
+                      of these lines of the script (e.g. 12,26); as the break command
   --speed X           scale every time.sleep by 1/X (0.1 to 10); event times are given in
                       the script's own time
   --cores N           let the run use only N CPUs, so that ready processes appear when work
@@ -84,7 +87,17 @@ ParseResult parseOptions(int argc, char** argv, Options* o, std::string* error) 
         else if (a == "--step") o->step = true;
         else if (a == "--no-namespace") o->allowNamespaces = false;
         else if (a == "--help" || a == "-h") return ParseResult::Help;
-        else if (a == "--speed") {
+        else if (a == "--break") {
+            if (i + 1 >= argc) {
+                *error = a + " needs a value";
+                return ParseResult::Error;
+            }
+            std::string why;
+            if (!protocol::parseBreakLines(argv[++i], &o->breakLines, &why)) {
+                *error = "--break: " + why;
+                return ParseResult::Error;
+            }
+        } else if (a == "--speed") {
             if (!value(&o->speed, protocol::kMinSpeed, protocol::kMaxSpeed)) return ParseResult::Error;
         } else if (a == "--cores") {
             if (!value(&d, 1, 1024)) return ParseResult::Error;
