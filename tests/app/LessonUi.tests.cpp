@@ -315,6 +315,40 @@ TEST_CASE("A step's moment pauses the real run, frames its panel, and the run an
     LessonProgress::forget(lessons->currentLessonId());
 }
 
+TEST_CASE("A step on a line the run passes in a microsecond stops exactly there (a breakpoint)",
+          "[app][lessonui][engine]") {
+    English english;
+    testing::TemporaryDataHome home;
+    QTemporaryDir dir;
+    writeFile(dir.filePath(u"quick.py"_s), "total = 0\n"
+                                           "for i in range(3):\n"
+                                           "    total += i\n"
+                                           "print(total)\n");
+    writeFile(dir.filePath(u"lesson.ini"_s),
+              "[lesson]\nscript = quick.py\n"
+              "title[en] = Quick\ntitle[zh_CN] = 快\n"
+              "chapter[en] = Test chapter\nchapter[zh_CN] = 测试章节\n"
+              "goal[en] = Stop on a quick line.\ngoal[zh_CN] = 停在一行上。\n"
+              "intro[en] = A loop.\nintro[zh_CN] = 一个循环。\n"
+              "\n[step]\nat = line 3\ncount = 2\nwho = main\n"
+              "text[en] = The second time round.\ntext[zh_CN] = 第二圈。\n");
+    MainWindow window(testOptions());
+    window.show();
+    LessonController* lessons = window.lessons();
+    REQUIRE(lessons->openLessonFolder(dir.path()));
+    window.run();
+    REQUIRE(testing::waitFor([&] { return lessons->session().current() == 0; }, 20000));
+    // Stopped before line 3 in the loop, not at the end of the run.
+    CHECK_FALSE(lessons->session().runEnded());
+    CHECK(window.runStateText() == u"Paused"_s);
+    CHECK(window.codeView()->pidsOnLine(3) == QList<int>{2});
+    CHECK(lessons->highlightedPanel() == window.codeView());
+    CHECK_FALSE(window.console()->toPlainText().contains(u"3"_s));
+    window.run();
+    REQUIRE(testing::waitFor([&] { return !window.engine()->isRunning(); }, 20000));
+    CHECK(window.console()->toPlainText().contains(u"3"_s));
+}
+
 TEST_CASE("The learner edits the script and runs the edits; Reset asks first and puts the "
           "lesson's script back",
           "[app][lessonui][engine]") {

@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -195,6 +196,8 @@ void LessonController::onRunStarted() {
     m_following = isLessonScript(m_window->scriptPath());
     if (!m_following) return;
     m_session.startRun();
+    m_armedLines = {};
+    armBreakpoint();
     LessonProgress::markStarted(m_session.lesson().id);
     m_panel->setAnswers({});
     m_browser->refresh();
@@ -204,9 +207,25 @@ void LessonController::onRunStarted() {
 qsizetype LessonController::gate(const QList<EngineEvent>& events) {
     if (!m_following) return -1;
     for (qsizetype i = 0; i < events.size(); ++i) {
+        if (events[i].text(QLatin1StringView("kind")) == QLatin1StringView("break")) {
+            m_armedLines = {}; // a breakpoint stops the run once
+            m_breakHit = true;
+        }
         if (m_session.feed(events[i])) {
             m_reached = true;
-            return i; // the window shows the run as it is at this event
+            // At a breakpoint, the process's line and its pause come just after: shown too.
+            qsizetype cut = i;
+            if (events[i].text(QLatin1StringView("kind")) == QLatin1StringView("break")) {
+                while (cut + 1 < events.size() &&
+                       (events[cut + 1].kind == EventKind::Mode ||
+                        ((events[cut + 1].kind == EventKind::Line ||
+                          events[cut + 1].kind == EventKind::State) &&
+                         events[cut + 1].pid == events[i].pid))) {
+                    ++cut;
+                    m_session.feed(events[cut]);
+                }
+            }
+            return cut; // the window shows the run as it is at this event
         }
     }
     return -1;
@@ -215,11 +234,18 @@ qsizetype LessonController::gate(const QList<EngineEvent>& events) {
 void LessonController::onEvents(const QList<EngineEvent>& events) {
     if (!m_following) return;
     const bool reached = std::exchange(m_reached, false);
+    if (std::exchange(m_breakHit, false) && !reached) {
+        // The line was reached, but not by the process (or the time) the step is about:
+        // armed again, and on.
+        armBreakpoint();
+        m_window->engine()->resume();
+    }
     bool ended = false;
     for (const EngineEvent& event : events)
         if (event.kind == EventKind::End) ended = true;
     if (reached) {
         m_window->pause();
+        armBreakpoint(); // none until Next awaits another line
         highlightCurrentStep();
         m_panelDock->raise();
     }
@@ -247,6 +273,7 @@ void LessonController::next() {
         break;
     case LessonSession::Advance::Awaiting:
         // The step comes with its moment: a run paused at the last step goes on to it.
+        armBreakpoint();
         if (m_following && m_window->engine()->isRunning() &&
             (m_window->isHoldingEvents() || m_window->runModel()->run().paused))
             m_window->run();
@@ -287,6 +314,20 @@ bool LessonController::resetScript() {
     m_window->setScriptEditable(QString()); // what is in the editor now is not to be saved
     if (QFileInfo::exists(edits)) QFile::remove(edits);
     return open(lesson);
+}
+
+void LessonController::armBreakpoint() {
+    if (!m_following || !m_window->engine()->isRunning()) return;
+    QJsonArray lines;
+    const qsizetype awaited = m_session.awaited();
+    if (awaited >= 0) {
+        const std::optional<LessonMoment>& moment = m_session.lesson().steps[awaited].moment;
+        if (moment && moment->kind == LessonMoment::Kind::Line) lines.append(moment->number);
+    }
+    if (lines == m_armedLines) return;
+    m_armedLines = lines;
+    m_window->engine()->sendCommand(
+        {{QStringLiteral("cmd"), QStringLiteral("break")}, {QStringLiteral("lines"), lines}});
 }
 
 QWidget* LessonController::panelWidget(const QString& panel) const {

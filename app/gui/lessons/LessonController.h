@@ -13,6 +13,7 @@
 #include "core/Lesson.h"
 #include "core/LessonSession.h"
 
+#include <QJsonArray>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -86,6 +87,9 @@ private:
     qsizetype gate(const QList<EngineEvent>& events);
     void onEvents(const QList<EngineEvent>& events);
     void answerQuestions();
+    // Asks the engine to stop the run exactly before the line the awaited step is tied to (a
+    // `line N` moment), so that the step does not depend on the line being sampled.
+    void armBreakpoint();
     void highlightCurrentStep();
     QWidget* panelWidget(const QString& panel) const;
     void updateProgress();
@@ -105,4 +109,6 @@ private:
     QPointer<PanelHighlight> m_highlight;
     bool m_following = false; // the run going is the open lesson's
     bool m_reached = false;   // the gate saw a step's moment; the window shows it next
+    bool m_breakHit = false;  // the gate saw the engine stop at a breakpoint
+    QJsonArray m_armedLines;  // the breakpoints the engine has
 };
