@@ -3,8 +3,8 @@
 // tree).
 
 #include "core/EngineClient.h"
-#include "core/Lessons.h"
 #include "core/LanguageSwitcher.h"
+#include "core/Lessons.h"
 #include "gui/MainWindow.h"
 #include "gui/lessons/LessonController.h"
 #include "gui/lessons/LessonScreenshots.h"

@@ -69,7 +69,9 @@ const QByteArray kZombieScript = "import os\n"
 QByteArray zombieLesson(const QByteArray& titleEn = "A short zombie") {
     return "[lesson]\n"
            "script = zombie.py\n"
-           "title[en] = " + titleEn + "\n"
+           "title[en] = " +
+           titleEn +
+           "\n"
            "title[zh_CN] = 短暂的僵尸\n"
            "chapter[en] = Test chapter\n"
            "chapter[zh_CN] = 测试章节\n"
@@ -305,7 +307,8 @@ TEST_CASE("A step's moment pauses the real run, frames its panel, and the run an
     REQUIRE(testing::waitFor([&] { return lessons->session().current() == 2; }, 20000));
     REQUIRE(testing::waitFor([&] { return !window.engine()->isRunning(); }, 20000));
     CHECK(panel->stepText()->text() == u"The parent reaped it."_s);
-    CHECK(lessons->highlightedPanel() == window.findChild<QDockWidget*>(u"consoleDock"_s)->widget());
+    CHECK(lessons->highlightedPanel() ==
+          window.findChild<QDockWidget*>(u"consoleDock"_s)->widget());
     CHECK(panel->answerLabel()->text().startsWith(u"Right"_s));
     CHECK(panel->answerLabel()->text().contains(u"os._exit(3) gives 3."_s));
     CHECK(panel->choiceTexts().at(1).contains(u"what the run showed"_s));
@@ -446,8 +449,7 @@ TEST_CASE("Switching the language retranslates the window and the lesson at once
     // The lesson's texts too.
     CHECK(lessons->panel()->titleLabel()->text() == zombie->title.exact(u"zh_CN"_s));
     CHECK(lessons->panel()->stepText()->text() == zombie->steps.first().text.exact(u"zh_CN"_s));
-    CHECK(lessons->browser()->itemFor(u"02-zombie"_s)->text(0) ==
-          zombie->title.exact(u"zh_CN"_s));
+    CHECK(lessons->browser()->itemFor(u"02-zombie"_s)->text(0) == zombie->title.exact(u"zh_CN"_s));
     CHECK(lessons->browser()->itemFor(u"02-zombie"_s)->parent()->text(0) ==
           zombie->chapter.exact(u"zh_CN"_s));
     // Chinese is drawn with the CJK font the set-up installs.

@@ -7,10 +7,10 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <catch2/catch.hpp>
 #include <functional>
 #include <string>
@@ -69,7 +69,8 @@ inline QStringList childPids() {
     return pids;
 }
 
-// Points GenericDataLocation (and AppLocalDataLocation, where lesson edits go) at a temporary folder for the life of the object.
+// Points GenericDataLocation (and AppLocalDataLocation, where lesson edits go) at a temporary
+// folder for the life of the object.
 class TemporaryDataHome {
 public:
     TemporaryDataHome() : m_old(qgetenv("XDG_DATA_HOME")) {

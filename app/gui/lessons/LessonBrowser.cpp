@@ -58,7 +58,12 @@ LessonBrowser::LessonBrowser(LessonLibrary* library, QWidget* parent)
     m_tree->setColumnCount(1);
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(false);
+    // Long titles wrap rather than end in "…": fitRows() gives each row the height its
+    // title needs at the tree's width.
     m_tree->setWordWrap(true);
+    m_tree->setTextElideMode(Qt::ElideNone);
+    m_tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tree->viewport()->installEventFilter(this);
     m_tree->setIconSize(QSize(16, 16));
     m_tree->header()->setStretchLastSection(true);
     m_problems->setObjectName(QStringLiteral("lessonProblems"));
@@ -125,17 +130,24 @@ void LessonBrowser::refresh() {
             item->setIcon(0, progressIcon(state, ink));
             QString status;
             switch (state) {
-            case LessonProgress::State::NotStarted: status = tr("Not started"); break;
-            case LessonProgress::State::InProgress: status = tr("In progress"); break;
-            case LessonProgress::State::Done: status = tr("Done"); break;
+            case LessonProgress::State::NotStarted:
+                status = tr("Not started");
+                break;
+            case LessonProgress::State::InProgress:
+                status = tr("In progress");
+                break;
+            case LessonProgress::State::Done:
+                status = tr("Done");
+                break;
             }
-            QString tip = lesson->goal.in(language);
-            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) + status;
+            // The title again: a narrow dock cuts it short.
+            QStringList tip{title};
+            if (!lesson->goal.in(language).isEmpty()) tip << lesson->goal.in(language);
+            tip << status;
             if (!lesson->isValid())
-                tip += QLatin1Char('\n') +
-                       tr("%n problem(s) in this lesson, listed below", nullptr,
+                tip << tr("%n problem(s) in this lesson, listed below", nullptr,
                           int(lesson->problems.size()));
-            item->setToolTip(0, tip);
+            item->setToolTip(0, tip.join(QLatin1Char('\n')));
             if (!lesson->isValid()) item->setForeground(0, QColor(0xB0, 0x00, 0x20));
         }
         chapterItem->setExpanded(true);
@@ -148,13 +160,43 @@ void LessonBrowser::refresh() {
     m_problemsLabel->setVisible(m_problems->count() > 0);
     m_problems->setVisible(m_problems->count() > 0);
     retranslate();
+    fitRows();
     m_filling = filling;
     if (!current.isEmpty()) setCurrentLesson(current);
 }
 
+void LessonBrowser::fitRows() {
+    const int available = m_tree->viewport()->width();
+    if (available <= 0) return;
+    const int iconRoom = m_tree->iconSize().width() + 8; // the icon and the delegate's margins
+    for (int c = 0; c < m_tree->topLevelItemCount(); ++c) {
+        QTreeWidgetItem* chapter = m_tree->topLevelItem(c);
+        const QList<QTreeWidgetItem*> rows = [chapter] {
+            QList<QTreeWidgetItem*> list{chapter};
+            for (int i = 0; i < chapter->childCount(); ++i)
+                list << chapter->child(i);
+            return list;
+        }();
+        for (QTreeWidgetItem* item : rows) {
+            const int depth = item->parent() ? 2 : 1;
+            const int width = std::max(40, available - depth * m_tree->indentation() - iconRoom);
+            const QFontMetrics metrics(item->font(0));
+            const QRect text =
+                metrics.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, item->text(0));
+            item->setSizeHint(
+                0, QSize(width, std::max(text.height(), m_tree->iconSize().height()) + 4));
+        }
+    }
+}
+
+bool LessonBrowser::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize) fitRows();
+    return QWidget::eventFilter(watched, event);
+}
+
 void LessonBrowser::retranslate() {
-    m_problemsLabel->setText(tr("%n problem(s) found in the lessons:", nullptr,
-                                int(m_problems->count())));
+    m_problemsLabel->setText(
+        tr("%n problem(s) found in the lessons:", nullptr, int(m_problems->count())));
 }
 
 void LessonBrowser::changeEvent(QEvent* event) {

@@ -18,7 +18,7 @@ class LessonBrowser : public QWidget {
 
 public:
     enum Role {
-        LessonIdRole = Qt::UserRole,  // on a lesson's item: its id
+        LessonIdRole = Qt::UserRole,     // on a lesson's item: its id
         ProgressRole = Qt::UserRole + 1, // int(LessonProgress::State)
     };
 
@@ -39,9 +39,11 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslate();
+    void fitRows();
 
     LessonLibrary* m_library;
     QTreeWidget* m_tree;

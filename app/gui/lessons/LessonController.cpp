@@ -36,8 +36,7 @@ QString readText(const QString& path) {
 } // namespace
 
 LessonController::LessonController(MainWindow* window, LessonLibrary* library)
-    : QObject(window), m_window(window),
-      m_library(library ? library : new LessonLibrary(this)) {
+    : QObject(window), m_window(window), m_library(library ? library : new LessonLibrary(this)) {
     setObjectName(QStringLiteral("lessonController"));
     m_browserDock = new QDockWidget(window);
     m_browserDock->setObjectName(QStringLiteral("lessonsDock"));
@@ -49,10 +48,12 @@ LessonController::LessonController(MainWindow* window, LessonLibrary* library)
     m_panelDock->setWidget(m_panel);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
     window->addDockWidget(Qt::LeftDockWidgetArea, m_panelDock);
-    // Both on the left, one tab each: the lesson being followed in front.
+    // Both on the left, one tab each, the lesson being followed in front, from top to bottom:
+    // its texts are long, and the timeline does with the width under the code.
+    window->setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     window->tabifyDockWidget(m_browserDock, m_panelDock);
     m_panelDock->raise();
-    window->resizeDocks({m_panelDock}, {340}, Qt::Horizontal);
+    window->resizeDocks({m_panelDock}, {330}, Qt::Horizontal);
     createActions();
     retranslate();
 
@@ -216,11 +217,10 @@ qsizetype LessonController::gate(const QList<EngineEvent>& events) {
             // At a breakpoint, the process's line and its pause come just after: shown too.
             qsizetype cut = i;
             if (events[i].text(QLatin1StringView("kind")) == QLatin1StringView("break")) {
-                while (cut + 1 < events.size() &&
-                       (events[cut + 1].kind == EventKind::Mode ||
-                        ((events[cut + 1].kind == EventKind::Line ||
-                          events[cut + 1].kind == EventKind::State) &&
-                         events[cut + 1].pid == events[i].pid))) {
+                while (cut + 1 < events.size() && (events[cut + 1].kind == EventKind::Mode ||
+                                                   ((events[cut + 1].kind == EventKind::Line ||
+                                                     events[cut + 1].kind == EventKind::State) &&
+                                                    events[cut + 1].pid == events[i].pid))) {
                     ++cut;
                     m_session.feed(events[cut]);
                 }
@@ -347,9 +347,10 @@ QWidget* LessonController::panelWidget(const QString& panel) const {
 void LessonController::highlightCurrentStep() {
     const LessonStep* step = m_session.currentStep();
     QString panel;
-    if (step) panel = !step->panel.isEmpty() ? step->panel
-                      : step->moment         ? step->moment->defaultPanel()
-                                             : QString();
+    if (step)
+        panel = !step->panel.isEmpty() ? step->panel
+                : step->moment         ? step->moment->defaultPanel()
+                                       : QString();
     QWidget* target = panelWidget(panel);
     if (!m_highlight) m_highlight = new PanelHighlight(m_window);
     m_highlight->setTarget(target);

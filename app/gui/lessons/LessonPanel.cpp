@@ -164,9 +164,8 @@ void LessonPanel::rebuildQuestions() {
 }
 
 int LessonPanel::chosenChoice(int question) const {
-    return question >= 0 && question < m_questions.size()
-               ? m_questions[question].group->checkedId()
-               : -1;
+    return question >= 0 && question < m_questions.size() ? m_questions[question].group->checkedId()
+                                                          : -1;
 }
 
 void LessonPanel::choose(int question, int choice) {
@@ -176,8 +175,7 @@ void LessonPanel::choose(int question, int choice) {
 }
 
 QLabel* LessonPanel::answerLabel(int question) const {
-    return question >= 0 && question < m_questions.size() ? m_questions[question].answer
-                                                          : nullptr;
+    return question >= 0 && question < m_questions.size() ? m_questions[question].answer : nullptr;
 }
 
 QStringList LessonPanel::choiceTexts(int question) const {
@@ -218,7 +216,8 @@ void LessonPanel::showAnswers() {
             QString text = choice.text.in(lang);
             if (text.isEmpty()) text = choice.value;
             if (answered && c == right) text = tr("%1 ✔ what the run showed").arg(text);
-            if (auto* label = qobject_cast<QLabel*>(button->property("choiceText").value<QObject*>()))
+            if (auto* label =
+                    qobject_cast<QLabel*>(button->property("choiceText").value<QObject*>()))
                 label->setText(text);
             // The prediction is made before the run and stays as it was made.
             button->setEnabled(!m_session->runStarted());

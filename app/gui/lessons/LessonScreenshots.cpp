@@ -83,8 +83,10 @@ void LessonScreenshots::settle(const QString& problem) {
 }
 
 void LessonScreenshots::capture() {
-    const QString path = QDir(m_directory).filePath(
-        QStringLiteral("%1.%2.png").arg(m_current, LanguageSwitcher::instance()->language()));
+    const QString path =
+        QDir(m_directory)
+            .filePath(QStringLiteral("%1.%2.png")
+                          .arg(m_current, LanguageSwitcher::instance()->language()));
     if (m_window->grab().save(path)) {
         std::printf("%s\n", qPrintable(path));
         std::fflush(stdout);

@@ -1,11 +1,10 @@
 #include "gui/timeline/ReplayBar.h"
 
-#include <QEvent>
-
 #include "core/Replay.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
@@ -19,8 +18,7 @@ const QList<double> kReplaySpeeds{0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 10.0};
 
 } // namespace
 
-ReplayBar::ReplayBar(Replay* replay, QWidget* parent)
-    : QToolBar(parent), m_replay(replay) {
+ReplayBar::ReplayBar(Replay* replay, QWidget* parent) : QToolBar(parent), m_replay(replay) {
     setObjectName(u"replayToolBar"_s);
     setToolButtonStyle(Qt::ToolButtonIconOnly);
     setMovable(false);

@@ -1,12 +1,11 @@
 #include "gui/timeline/TimelineDock.h"
 
-#include <QEvent>
-
 #include "core/StateHistory.h"
 #include "core/TimelineModel.h"
 #include "gui/timeline/TimelineLegend.h"
 #include "gui/timeline/TimelineView.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
