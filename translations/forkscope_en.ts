@@ -1503,6 +1503,14 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>breakpoint</source>
+        <translation>breakpoint</translation>
+    </message>
+    <message>
+        <source>stopped the run before line %1</source>
+        <translation>stopped the run before line %1</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>

@@ -1493,6 +1493,14 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>breakpoint</source>
+        <translation>断点</translation>
+    </message>
+    <message>
+        <source>stopped the run before line %1</source>
+        <translation>在第 %1 行之前让整个运行停下</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>

@@ -412,6 +412,10 @@ TEST_CASE("Switching the language retranslates the window and the lesson at once
     English english;
     testing::TemporaryDataHome home;
     QSettings().remove(u"view/language"_s);
+    // Nothing chosen yet: the system's language decides.
+    CHECK(LanguageSwitcher::preferred() == LanguageSwitcher::closest(QLocale::system().name()));
+    CHECK(LanguageSwitcher::closest(u"zh_CN"_s) == u"zh_CN"_s);
+    CHECK(LanguageSwitcher::closest(u"de_DE"_s) == u"en"_s);
     MainWindow window(testOptions());
     window.show();
     LessonController* lessons = window.lessons();
