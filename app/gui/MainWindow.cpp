@@ -624,6 +624,7 @@ bool MainWindow::openScript(const QString& path) {
     }
     resetRun();
     m_editCopyPath.clear();
+    m_startBreakLines.clear();
     m_scriptPath = QFileInfo(path).absoluteFilePath();
     m_code->setSource(QString::fromUtf8(file.readAll()));
     rememberDirectory(path);
@@ -727,6 +728,7 @@ void MainWindow::startRun(bool stepMode) {
     options.speed = m_speed;
     options.cores = m_cores;
     options.step = stepMode;
+    options.breakLines = m_startBreakLines;
     m_engine->start(options);
     updateTitle();
     updateActions();

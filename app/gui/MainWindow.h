@@ -65,6 +65,9 @@ public:
     void setScriptEditable(const QString& copyPath);
     // Saves the editor's text to the copy if it was edited. False (with a notice) on failure.
     bool saveEdits();
+    // Lines the engine stops the next runs before (--break), armed before the script's first
+    // line, where a command could come too late.
+    void setStartBreakpoints(const QList<int>& lines) { m_startBreakLines = lines; }
     // One of the speed box's speeds (0.25 to 4); others are ignored.
     void setSpeed(double speed);
     LessonController* lessons() const { return m_lessons; }
@@ -218,6 +221,7 @@ private:
     LessonController* m_lessons = nullptr;
     QString m_editCopyPath; // where edits of the script go; empty: the script is read-only
     EventGate m_eventGate;
+    QList<int> m_startBreakLines;
     bool m_holding = false;
     QList<EngineEvent> m_heldEvents;
     std::optional<int> m_heldFinish; // the engine's exit status, while its last events are held

@@ -154,6 +154,7 @@ bool LessonController::open(const Lesson& lesson) {
     m_window->setSpeed(lesson.speed);
     m_session = LessonSession(lesson);
     m_panel->setSession(&m_session);
+    m_window->setStartBreakpoints(startBreakpoints());
     m_browser->setCurrentLesson(lesson.id);
     if (m_library->lesson(lesson.id)) LessonProgress::setLastLesson(lesson.id);
     if (script == edits)
@@ -197,7 +198,10 @@ void LessonController::onRunStarted() {
     m_following = isLessonScript(m_window->scriptPath());
     if (!m_following) return;
     m_session.startRun();
+    // The run was started with the first awaited line armed (--break).
     m_armedLines = {};
+    for (int line : startBreakpoints())
+        m_armedLines.append(line);
     armBreakpoint();
     LessonProgress::markStarted(m_session.lesson().id);
     m_panel->setAnswers({});
@@ -314,6 +318,16 @@ bool LessonController::resetScript() {
     m_window->setScriptEditable(QString()); // what is in the editor now is not to be saved
     if (QFileInfo::exists(edits)) QFile::remove(edits);
     return open(lesson);
+}
+
+QList<int> LessonController::startBreakpoints() const {
+    // A run starts awaiting the first step with a moment (LessonSession::startRun).
+    for (const LessonStep& step : m_session.lesson().steps) {
+        if (!step.moment) continue;
+        if (step.moment->kind == LessonMoment::Kind::Line) return {step.moment->number};
+        return {};
+    }
+    return {};
 }
 
 void LessonController::armBreakpoint() {

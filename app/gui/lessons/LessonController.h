@@ -90,6 +90,9 @@ private:
     // Asks the engine to stop the run exactly before the line the awaited step is tied to (a
     // `line N` moment), so that the step does not depend on the line being sampled.
     void armBreakpoint();
+    // The line a run of the lesson is to stop before from its start, if its first awaited step
+    // is tied to one.
+    QList<int> startBreakpoints() const;
     void highlightCurrentStep();
     QWidget* panelWidget(const QString& panel) const;
     void updateProgress();
