@@ -129,6 +129,22 @@ struct English {
     ~English() { LanguageSwitcher::instance()->setLanguage(u"en"_s, false); }
 };
 
+// The zombie lesson in a folder of its own, opened in a window, in English, with a data
+// folder of its own (where the edits of its script go).
+struct ZombieLessonWindow {
+    English english;
+    testing::TemporaryDataHome home;
+    QTemporaryDir dir;
+    MainWindow window{testOptions()};
+
+    ZombieLessonWindow() {
+        writeFile(dir.filePath(u"zombie.py"_s), kZombieScript);
+        writeFile(dir.filePath(u"lesson.ini"_s), zombieLesson());
+        window.show();
+        REQUIRE(window.lessons()->openLessonFolder(dir.path()));
+    }
+};
+
 } // namespace
 
 TEST_CASE("The lesson browser lists the lessons by chapter, in order, with their progress",
@@ -259,16 +275,10 @@ TEST_CASE("Reload shows a lesson dropped into the user's folder, and its problem
 TEST_CASE("A step's moment pauses the real run, frames its panel, and the run answers the "
           "prediction",
           "[app][lessonui][engine]") {
-    English english;
-    testing::TemporaryDataHome home;
-    QTemporaryDir dir;
-    writeFile(dir.filePath(u"zombie.py"_s), kZombieScript);
-    writeFile(dir.filePath(u"lesson.ini"_s), zombieLesson());
-    MainWindow window(testOptions());
-    window.show();
+    ZombieLessonWindow fixture;
+    MainWindow& window = fixture.window;
     LessonController* lessons = window.lessons();
     LessonPanel* panel = lessons->panel();
-    REQUIRE(lessons->openLessonFolder(dir.path()));
     LessonProgress::forget(lessons->currentLessonId());
 
     // Before the run: the first step, the question with its two choices.
@@ -355,17 +365,12 @@ TEST_CASE("A step on a line the run passes in a microsecond stops exactly there 
 TEST_CASE("The learner edits the script and runs the edits; Reset asks first and puts the "
           "lesson's script back",
           "[app][lessonui][engine]") {
-    English english;
-    testing::TemporaryDataHome home;
-    QTemporaryDir dir;
-    writeFile(dir.filePath(u"zombie.py"_s), kZombieScript);
-    writeFile(dir.filePath(u"lesson.ini"_s), zombieLesson());
-    MainWindow window(testOptions());
-    window.show();
+    ZombieLessonWindow fixture;
+    MainWindow& window = fixture.window;
+    const QTemporaryDir& dir = fixture.dir;
     LessonController* lessons = window.lessons();
-    REQUIRE(lessons->openLessonFolder(dir.path()));
     const QString edits = LessonController::editsPath(lessons->session().lesson());
-    CHECK(edits.startsWith(home.path()));
+    CHECK(edits.startsWith(fixture.home.path()));
 
     // Nothing edited: Reset asks nothing.
     CHECK(lessons->resetScript());
