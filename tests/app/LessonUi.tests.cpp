@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTextCursor>
 #include <QTimer>
 #include <QTreeWidget>
@@ -200,6 +201,12 @@ TEST_CASE("The lesson browser lists the lessons by chapter, in order, with their
     CHECK(window.codeView()->toPlainText().trimmed() == readFile(orphan->scriptPath).trimmed());
     CHECK(lessons->panel()->titleLabel()->text() == orphan->title.in(u"en"_s));
     CHECK(lessons->panel()->goalLabel()->text() == orphan->goal.in(u"en"_s));
+    // A lesson's CPU count is its own: one for the states lesson, all again after it.
+    REQUIRE(library->lesson(u"50-process-states"_s)->cores == 1);
+    tree->setCurrentItem(lessons->browser()->itemFor(u"50-process-states"_s));
+    CHECK(window.coresBox()->value() == 1);
+    tree->setCurrentItem(lessons->browser()->itemFor(u"60-threads-or-processes"_s));
+    CHECK(window.coresBox()->value() == library->lesson(u"60-threads-or-processes"_s)->cores);
     for (const Lesson& lesson : library->lessons())
         LessonProgress::forget(lesson.id);
 }

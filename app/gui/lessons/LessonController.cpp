@@ -150,7 +150,8 @@ bool LessonController::open(const Lesson& lesson) {
     m_following = false;
     if (!m_window->openScript(script)) return false;
     m_window->setScriptEditable(edits);
-    if (lesson.cores > 0) m_window->setCores(lesson.cores);
+    // The lesson's run, not the last lesson's: cores = 0 is every CPU.
+    m_window->setCores(lesson.cores);
     m_window->setSpeed(lesson.speed);
     m_session = LessonSession(lesson);
     m_panel->setSession(&m_session);
