@@ -22,9 +22,10 @@ Options:
                       read commands as JSON lines on stdin (pause, resume, step, break,
                       speed, stop)
   --step              start paused: every process stops before each line of the script
-                      until a step command lets it go
+                      until a step command lets it go (with --json)
   --break LINES       pause the whole run the first time any process is about to run one
-                      of these lines of the script (e.g. 12,26); as the break command
+                      of these lines of the script (e.g. 12,26), as the break command does
+                      (with --json)
   --speed X           scale every time.sleep by 1/X (0.1 to 10); event times are given in
                       the script's own time
   --cores N           let the run use only N CPUs, so that ready processes appear when work
@@ -127,6 +128,11 @@ ParseResult parseOptions(int argc, char** argv, Options* o, std::string* error) 
     }
     if (o->script.empty()) {
         *error = "run needs a SCRIPT.py";
+        return ParseResult::Error;
+    }
+    // Without --json nothing reads commands: a paused run would wait for ever for a resume.
+    if (!o->json && (o->step || !o->breakLines.empty())) {
+        *error = std::string(o->step ? "--step" : "--break") + " needs --json: a paused run waits for commands on stdin";
         return ParseResult::Error;
     }
     return ParseResult::Run;
