@@ -156,11 +156,14 @@ int main(int argc, char* argv[]) {
     if (file.isEmpty()) {
         // The lesson open last time, else the first one.
         window.lessons()->openStartLesson(options.useSettings);
-    } else if (QFileInfo(file).isDir() && window.lessons()->openLessonFolder(file)) {
-        // a lesson folder: its script, its steps
+    } else if (QFileInfo(file).isDir()) {
+        // A lesson folder opens as a lesson (its script, its steps); the lessons folder on its
+        // first lesson; a folder of scripts on its first script.
+        const QString script = firstLessonIn(file);
+        const QString folder = script.isEmpty() ? file : QFileInfo(script).absolutePath();
+        if (!window.lessons()->openLessonFolder(folder))
+            opened = !script.isEmpty() && window.openFile(script);
     } else {
-        // The lessons folder, or any folder of scripts, opens on the first one.
-        if (QFileInfo(file).isDir() && !firstLessonIn(file).isEmpty()) file = firstLessonIn(file);
         opened = window.openFile(file);
     }
     if (qEnvironmentVariableIsSet("FORKSCOPE_FIRST_PAINT"))

@@ -28,6 +28,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTest>
 #include <QTextCursor>
 #include <QTimer>
 #include <QTreeWidget>
@@ -193,8 +194,17 @@ TEST_CASE("The lesson browser lists the lessons by chapter, in order, with their
     CHECK(progressOf(u"03-orphan"_s) == int(LessonProgress::State::InProgress));
     CHECK(lessons->browser()->itemFor(u"02-zombie"_s)->toolTip(0).contains(u"Done"_s));
 
-    // Choosing a lesson opens it: its script, its title, its first step.
-    tree->setCurrentItem(lessons->browser()->itemFor(u"03-orphan"_s));
+    // Moving through the list does not open a lesson; clicking one does: its script, its
+    // title, its first step.
+    const auto click = [tree](QTreeWidgetItem* item) {
+        tree->scrollToItem(item);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                          tree->visualItemRect(item).center());
+    };
+    const QString before = lessons->currentLessonId();
+    tree->setCurrentItem(lessons->browser()->itemFor(u"04-unix-daemon"_s));
+    CHECK(lessons->currentLessonId() == before);
+    click(lessons->browser()->itemFor(u"03-orphan"_s));
     const Lesson* orphan = library->lesson(u"03-orphan"_s);
     CHECK(lessons->currentLessonId() == u"03-orphan"_s);
     CHECK(window.scriptPath() == orphan->scriptPath);
@@ -203,9 +213,9 @@ TEST_CASE("The lesson browser lists the lessons by chapter, in order, with their
     CHECK(lessons->panel()->goalLabel()->text() == orphan->goal.in(u"en"_s));
     // A lesson's CPU count is its own: one for the states lesson, all again after it.
     REQUIRE(library->lesson(u"50-process-states"_s)->cores == 1);
-    tree->setCurrentItem(lessons->browser()->itemFor(u"50-process-states"_s));
+    click(lessons->browser()->itemFor(u"50-process-states"_s));
     CHECK(window.coresBox()->value() == 1);
-    tree->setCurrentItem(lessons->browser()->itemFor(u"60-threads-or-processes"_s));
+    click(lessons->browser()->itemFor(u"60-threads-or-processes"_s));
     CHECK(window.coresBox()->value() == library->lesson(u"60-threads-or-processes"_s)->cores);
     for (const Lesson& lesson : library->lessons())
         LessonProgress::forget(lesson.id);

@@ -74,11 +74,15 @@ LessonBrowser::LessonBrowser(LessonLibrary* library, QWidget* parent)
     layout->addWidget(m_problemsLabel);
     layout->addWidget(m_problems, 1);
 
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+    // A click or Enter opens a lesson; moving through the list with the arrow keys does not
+    // (opening one ends the run going).
+    const auto choose = [this](QTreeWidgetItem* item) {
         if (m_filling || !item) return;
         const QString id = item->data(0, LessonIdRole).toString();
         if (!id.isEmpty()) emit lessonChosen(id);
-    });
+    };
+    connect(m_tree, &QTreeWidget::itemClicked, this, choose);
+    connect(m_tree, &QTreeWidget::itemActivated, this, choose);
     connect(m_library, &LessonLibrary::reloaded, this, &LessonBrowser::refresh);
     refresh();
 }
