@@ -1149,6 +1149,7 @@ void MainWindow::takeEngineEvents(const QList<EngineEvent>& events) {
     if (m_discardEngineEvents || events.isEmpty()) return;
     if (m_holding) {
         m_heldEvents += events;
+        showLineSamples(events);
         return;
     }
     const qsizetype cut = m_eventGate ? m_eventGate(events) : -1;
@@ -1160,6 +1161,20 @@ void MainWindow::takeEngineEvents(const QList<EngineEvent>& events) {
     m_holding = true;
     m_heldEvents = events.mid(cut + 1);
     applyEvents(events.first(cut + 1));
+    showLineSamples(m_heldEvents);
+}
+
+void MainWindow::showLineSamples(const QList<EngineEvent>& held) {
+    // While a moment is held, the code still shows where each process is: lines are samples
+    // (docs/protocol.md), and one taken a few milliseconds after the moment, or where the
+    // engine paused the process, says more than the last one before it (often lines earlier).
+    // They are applied again, in order, with the rest; the recording takes them then.
+    QList<EngineEvent> lines;
+    for (const EngineEvent& e : held)
+        if (const ProcessRecord* p = e.kind == EventKind::Line ? m_run->latest(e.pid) : nullptr;
+            p && p->isAlive())
+            lines << e;
+    if (!lines.isEmpty()) m_run->apply(lines);
 }
 
 void MainWindow::releaseHeldEvents(bool throughGate) {

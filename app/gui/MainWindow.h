@@ -148,6 +148,7 @@ private:
 
     void startRun(bool stepMode);
     void takeEngineEvents(const QList<EngineEvent>& events);
+    void showLineSamples(const QList<EngineEvent>& held);
     void resetRun();
     // Applies events to the models without recording them (a replay), and starts them over.
     void feedModels(const QList<EngineEvent>& events);

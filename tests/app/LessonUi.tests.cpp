@@ -322,6 +322,9 @@ TEST_CASE("A step's moment pauses the real run, frames its panel, and the run an
     testing::waitFor([] { return false; }, 1500);
     CHECK(window.runModel()->zombieCount() == 1);
     CHECK_FALSE(window.console()->toPlainText().contains(u"parent: reaped"_s));
+    // But the code shows where the parent is (sleeping on line 8, or paused before line 9),
+    // not an older sample.
+    CHECK(window.codeView()->markers().value(2) >= 8);
     auto* tree = window.findChild<QDockWidget*>(u"processDock"_s);
     REQUIRE(tree != nullptr);
     CHECK(lessons->highlightedPanel() == tree->widget());
