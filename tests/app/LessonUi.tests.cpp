@@ -38,12 +38,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-MainWindow::Options testOptions() {
-    MainWindow::Options options;
-    options.useSettings = false;
-    return options;
-}
-
 void writeFile(const QString& path, const QByteArray& text) {
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
@@ -131,18 +125,22 @@ struct English {
     ~English() { LanguageSwitcher::instance()->setLanguage(u"en"_s, false); }
 };
 
-// The zombie lesson in a folder of its own, opened in a window, in English, with a data
-// folder of its own (where the edits of its script go).
-struct ZombieLessonWindow {
+// A window in English, with a data folder of its own (the user's lessons, the script edits).
+struct LessonWindow {
     English english;
-    testing::TemporaryDataHome home;
+    testing::TemporaryDataHome home; // before the window: its library reads the user's folder
+    MainWindow window{testing::windowOptions()};
+
+    LessonWindow() { window.show(); }
+};
+
+// The zombie lesson in a folder of its own, opened in such a window.
+struct ZombieLessonWindow : LessonWindow {
     QTemporaryDir dir;
-    MainWindow window{testOptions()};
 
     ZombieLessonWindow() {
         writeFile(dir.filePath(u"zombie.py"_s), kZombieScript);
         writeFile(dir.filePath(u"lesson.ini"_s), zombieLesson());
-        window.show();
         REQUIRE(window.lessons()->openLessonFolder(dir.path()));
     }
 };
@@ -151,10 +149,8 @@ struct ZombieLessonWindow {
 
 TEST_CASE("The lesson browser lists the lessons by chapter, in order, with their progress",
           "[app][lessonui]") {
-    English english;
-    testing::TemporaryDataHome home;
-    MainWindow window(testOptions());
-    window.show();
+    LessonWindow fixture;
+    MainWindow& window = fixture.window;
     LessonController* lessons = window.lessons();
     LessonLibrary* library = lessons->library();
     for (const Lesson& lesson : library->lessons())
@@ -226,14 +222,14 @@ TEST_CASE("The app opens on the first lesson, or on the one open last time", "[a
     testing::TemporaryDataHome home;
     QSettings().remove(u"lessons/last"_s);
     {
-        MainWindow window(testOptions());
+        MainWindow window(testing::windowOptions());
         REQUIRE(window.lessons()->openStartLesson());
         const QString first = window.lessons()->library()->lessons().first().id;
         CHECK(window.lessons()->currentLessonId() == first);
         CHECK(window.lessons()->browser()->currentLessonId() == first);
         REQUIRE(window.lessons()->openLesson(u"05-process"_s));
     }
-    MainWindow again(testOptions());
+    MainWindow again(testing::windowOptions());
     REQUIRE(again.lessons()->openStartLesson());
     CHECK(again.lessons()->currentLessonId() == u"05-process"_s);
     CHECK(again.scriptPath().endsWith(u"process.py"_s));
@@ -243,11 +239,8 @@ TEST_CASE("The app opens on the first lesson, or on the one open last time", "[a
 TEST_CASE("Reload shows a lesson dropped into the user's folder, and its problems with file and "
           "line",
           "[app][lessonui]") {
-    English english;
-    testing::TemporaryDataHome home;
-    MainWindow window(testOptions());
-    window.show();
-    LessonController* lessons = window.lessons();
+    LessonWindow fixture;
+    LessonController* lessons = fixture.window.lessons();
     CHECK(lessons->browser()->itemFor(u"99-mine"_s) == nullptr);
 
     const QString user = LessonLibrary::userDirectory();
@@ -365,7 +358,7 @@ TEST_CASE("A step on a line the run passes in a microsecond stops exactly there 
               "intro[en] = A loop.\nintro[zh_CN] = 一个循环。\n"
               "\n[step]\nat = line 3\ncount = 2\nwho = main\n"
               "text[en] = The second time round.\ntext[zh_CN] = 第二圈。\n");
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.show();
     LessonController* lessons = window.lessons();
     REQUIRE(lessons->openLessonFolder(dir.path()));
@@ -441,7 +434,7 @@ TEST_CASE("Switching the language retranslates the window and the lesson at once
     CHECK(LanguageSwitcher::preferred() == LanguageSwitcher::closest(QLocale::system().name()));
     CHECK(LanguageSwitcher::closest(u"zh_CN"_s) == u"zh_CN"_s);
     CHECK(LanguageSwitcher::closest(u"de_DE"_s) == u"en"_s);
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.show();
     LessonController* lessons = window.lessons();
     REQUIRE(lessons->openLesson(u"02-zombie"_s));

@@ -2,6 +2,7 @@
 
 #include "core/EngineEvent.h"
 #include "core/Recording.h"
+#include "gui/MainWindow.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -27,6 +28,13 @@ template <> struct StringMaker<QStringList> {
 } // namespace Catch
 
 namespace testing {
+
+// A main window that neither reads nor writes the layout's settings.
+inline MainWindow::Options windowOptions() {
+    MainWindow::Options options;
+    options.useSettings = false;
+    return options;
+}
 
 inline QString dataPath(const QString& name) {
     return QDir(QStringLiteral(FORKSCOPE_APP_TEST_DATA)).filePath(name);
