@@ -736,10 +736,12 @@ void MainWindow::startRun(bool stepMode) {
 }
 
 void MainWindow::run() {
-    if (m_engine->isRunning()) {
+    // Held events go on first, even when the engine has ended meanwhile: the run shown is
+    // not over until they are.
+    if (m_holding || m_engine->isRunning()) {
         const bool held = m_holding;
         releaseHeldEvents();
-        if (m_holding) return; // another held moment among them: the run stays paused there
+        if (m_holding || !m_engine->isRunning()) return; // held again, or the rest is shown
         // The engine may not have said it paused yet: resuming is what the learner asked.
         if (held || m_run->run().paused) m_engine->resume();
         return;
@@ -752,7 +754,10 @@ void MainWindow::pause() {
 }
 
 void MainWindow::step() {
-    if (m_engine->isRunning()) releaseHeldEvents();
+    if (m_holding) {
+        releaseHeldEvents();
+        if (m_holding || !m_engine->isRunning()) return; // held again, or the run is over
+    }
     if (!m_engine->isRunning())
         startRun(true);
     else if (m_run->run().paused)
@@ -907,7 +912,7 @@ QString MainWindow::runStateText() const {
         if (!live && !m_recordingPath.isEmpty())
             return info.paused ? tr("Paused where the recording ends")
                                : tr("Running where the recording ends");
-        return info.paused || (live && m_holding) ? tr("Paused") : tr("Running");
+        return info.paused || m_holding ? tr("Paused") : tr("Running");
     }
     if (live) return tr("Starting…");
     return m_scriptPath.isEmpty() ? tr("No script") : tr("Ready");
@@ -949,7 +954,7 @@ void MainWindow::updateActions() {
     const bool hasScript = !m_scriptPath.isEmpty();
     const bool live = m_engine->isRunning();
     const bool stopping = m_engine->isStopping();
-    const bool paused = live && (m_run->run().paused || m_holding);
+    const bool paused = (live && m_run->run().paused) || m_holding; // Run goes on from there
     m_runAction->setEnabled(hasScript && (!live || (paused && !stopping)));
     setActionText(m_runAction, paused ? tr("&Continue") : tr("&Run"));
     m_pauseAction->setEnabled(live && !paused && !stopping);
@@ -1157,9 +1162,10 @@ void MainWindow::takeEngineEvents(const QList<EngineEvent>& events) {
         applyEvents(events);
         return;
     }
-    // Shown up to the moment the gate asked for; what the run does after it waits.
-    m_holding = true;
+    // Shown up to the moment the gate asked for; what the run does after it waits (unless
+    // the engine has ended and nothing comes after it).
     m_heldEvents = events.mid(cut + 1);
+    m_holding = !m_heldEvents.isEmpty() || m_engine->isRunning();
     applyEvents(events.first(cut + 1));
     showLineSamples(m_heldEvents);
 }

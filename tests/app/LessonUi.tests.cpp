@@ -375,6 +375,47 @@ TEST_CASE("A step on a line the run passes in a microsecond stops exactly there 
     CHECK(window.console()->toPlainText().contains(u"3"_s));
 }
 
+TEST_CASE("A run that ends while a step holds the window goes on to its last step",
+          "[app][lessonui][engine]") {
+    LessonWindow fixture;
+    MainWindow& window = fixture.window;
+    QTemporaryDir dir;
+    // The child exits at once and the parent right after: the engine is usually done before
+    // the learner, or even the pause, gets there.
+    writeFile(dir.filePath(u"quick_exit.py"_s), "import os\n"
+                                                "\n"
+                                                "pid = os.fork()\n"
+                                                "if pid == 0:\n"
+                                                "    os._exit(0)\n"
+                                                "os.waitpid(pid, 0)\n");
+    writeFile(dir.filePath(u"lesson.ini"_s),
+              "[lesson]\nscript = quick_exit.py\n"
+              "title[en] = Quick\ntitle[zh_CN] = 快\n"
+              "chapter[en] = Test chapter\nchapter[zh_CN] = 测试章节\n"
+              "goal[en] = End soon.\ngoal[zh_CN] = 很快结束。\n"
+              "intro[en] = Two quick exits.\nintro[zh_CN] = 两次很快的退出。\n"
+              "\n[step]\nat = exit\nwho = child\n"
+              "text[en] = The child is gone.\ntext[zh_CN] = 子进程结束了。\n"
+              "\n[step]\nat = end\n"
+              "text[en] = All done.\ntext[zh_CN] = 全部结束。\n");
+    LessonController* lessons = window.lessons();
+    REQUIRE(lessons->openLessonFolder(dir.path()));
+    LessonProgress::forget(lessons->currentLessonId());
+    window.run();
+    REQUIRE(testing::waitFor([&] { return lessons->session().current() == 0; }, 20000));
+    CHECK(window.runStateText() == u"Paused"_s);
+    // Whether or not the engine has ended meanwhile, Next shows the rest and the last step.
+    testing::waitFor([&] { return !window.engine()->isRunning(); }, 3000);
+    lessons->next();
+    REQUIRE(testing::waitFor([&] { return lessons->session().current() == 1; }, 20000));
+    REQUIRE(testing::waitFor([&] { return !window.engine()->isRunning(); }, 20000));
+    CHECK_FALSE(window.isHoldingEvents());
+    CHECK(window.runStateText() == u"Finished, exit status 0"_s);
+    CHECK(lessons->panel()->stepText()->text() == u"All done."_s);
+    CHECK(LessonProgress::state(lessons->currentLessonId()) == LessonProgress::State::Done);
+    LessonProgress::forget(lessons->currentLessonId());
+}
+
 TEST_CASE("The learner edits the script and runs the edits; Reset asks first and puts the "
           "lesson's script back",
           "[app][lessonui][engine]") {

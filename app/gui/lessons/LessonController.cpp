@@ -63,7 +63,8 @@ LessonController::LessonController(MainWindow* window, LessonLibrary* library)
     connect(window, &MainWindow::eventsApplied, this, &LessonController::onEvents);
     connect(window->engine(), &EngineClient::started, this, &LessonController::onRunStarted);
     connect(window->engine(), &EngineClient::finished, this, [this] {
-        m_following = false;
+        // Events the window still holds are this run's, and go through the gate later.
+        if (!m_window->isHoldingEvents()) m_following = false;
         m_panel->refresh();
     });
     connect(LanguageSwitcher::instance(), &LanguageSwitcher::languageChanged, this, [this] {
@@ -255,6 +256,7 @@ void LessonController::onEvents(const QList<EngineEvent>& events) {
         m_panelDock->raise();
     }
     if (ended) answerQuestions();
+    if (!m_window->engine()->isRunning() && !m_window->isHoldingEvents()) m_following = false;
     updateProgress();
     m_panel->refresh();
     if (reached) emit momentReached(int(m_session.current()));
@@ -279,8 +281,9 @@ void LessonController::next() {
     case LessonSession::Advance::Awaiting:
         // The step comes with its moment: a run paused at the last step goes on to it.
         armBreakpoint();
-        if (m_following && m_window->engine()->isRunning() &&
-            (m_window->isHoldingEvents() || m_window->runModel()->run().paused))
+        if (m_following &&
+            (m_window->isHoldingEvents() ||
+             (m_window->engine()->isRunning() && m_window->runModel()->run().paused)))
             m_window->run();
         break;
     }
