@@ -23,6 +23,7 @@
 #include <QFontDatabase>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -242,6 +243,12 @@ TEST_CASE("Reload shows a lesson dropped into the user's folder, and its problem
     LessonWindow fixture;
     LessonController* lessons = fixture.window.lessons();
     CHECK(lessons->browser()->itemFor(u"99-mine"_s) == nullptr);
+    // Lessons ▸ Reload Lessons, Ctrl+R.
+    CHECK(lessons->reloadAction()->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_R));
+    auto* menu = fixture.window.findChild<QMenu*>(u"lessonsMenu"_s);
+    REQUIRE(menu != nullptr);
+    CHECK(menu->actions().contains(lessons->reloadAction()));
+    CHECK_FALSE(lessons->resetAction()->isEnabled()); // no lesson open yet
 
     const QString user = LessonLibrary::userDirectory();
     writeFile(user + u"/99-mine/zombie.py"_s, kZombieScript);
@@ -302,6 +309,8 @@ TEST_CASE("A step's moment pauses the real run, frames its panel, and the run an
     CHECK(lessons->session().isWaiting());
     CHECK(panel->stepHint()->text().contains(u"Press Run"_s));
     CHECK_FALSE(panel->nextButton()->isEnabled());
+    CHECK_FALSE(lessons->nextAction()->isEnabled());
+    CHECK(lessons->resetAction()->isEnabled());
 
     window.run();
     // The child's zombie moment: the run pauses, the tree is framed, the step is shown.

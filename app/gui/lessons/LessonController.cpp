@@ -56,6 +56,7 @@ LessonController::LessonController(MainWindow* window, LessonLibrary* library)
     window->resizeDocks({m_panelDock}, {330}, Qt::Horizontal);
     createActions();
     retranslate();
+    refreshPanel();
 
     connect(m_browser, &LessonBrowser::lessonChosen, this, &LessonController::openLesson);
     connect(m_panel, &LessonPanel::nextRequested, this, &LessonController::next);
@@ -65,7 +66,7 @@ LessonController::LessonController(MainWindow* window, LessonLibrary* library)
     connect(window->engine(), &EngineClient::finished, this, [this] {
         // Events the window still holds are this run's, and go through the gate later.
         if (!m_window->isHoldingEvents()) m_following = false;
-        m_panel->refresh();
+        refreshPanel();
     });
     connect(LanguageSwitcher::instance(), &LanguageSwitcher::languageChanged, this, [this] {
         retranslate();
@@ -156,6 +157,7 @@ bool LessonController::open(const Lesson& lesson) {
     m_window->setSpeed(lesson.speed);
     m_session = LessonSession(lesson);
     m_panel->setSession(&m_session);
+    refreshPanel();
     m_window->setStartBreakpoints(startBreakpoints());
     m_browser->setCurrentLesson(lesson.id);
     if (m_library->lesson(lesson.id)) LessonProgress::setLastLesson(lesson.id);
@@ -207,6 +209,7 @@ void LessonController::onRunStarted() {
     armBreakpoint();
     LessonProgress::markStarted(m_session.lesson().id);
     m_panel->setAnswers({});
+    refreshPanel();
     m_browser->refresh();
     highlightCurrentStep();
 }
@@ -258,7 +261,7 @@ void LessonController::onEvents(const QList<EngineEvent>& events) {
     if (ended) answerQuestions();
     if (!m_window->engine()->isRunning() && !m_window->isHoldingEvents()) m_following = false;
     updateProgress();
-    m_panel->refresh();
+    refreshPanel();
     if (reached) emit momentReached(int(m_session.current()));
 }
 
@@ -281,13 +284,18 @@ void LessonController::next() {
     case LessonSession::Advance::Awaiting:
         // The step comes with its moment: a run paused at the last step goes on to it.
         armBreakpoint();
-        if (m_following &&
-            (m_window->isHoldingEvents() ||
-             (m_window->engine()->isRunning() && m_window->runModel()->run().paused)))
+        if (m_following && (m_window->isHoldingEvents() || (m_window->engine()->isRunning() &&
+                                                            m_window->runModel()->run().paused)))
             m_window->run();
         break;
     }
+    refreshPanel();
+}
+
+void LessonController::refreshPanel() {
     m_panel->refresh();
+    m_nextAction->setEnabled(m_session.canGoNext());
+    m_resetAction->setEnabled(!currentLessonId().isEmpty());
 }
 
 void LessonController::updateProgress() {

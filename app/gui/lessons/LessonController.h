@@ -96,6 +96,8 @@ private:
     void highlightCurrentStep();
     QWidget* panelWidget(const QString& panel) const;
     void updateProgress();
+    // The panel, and the Lessons menu's Next and Reset, as the session now is.
+    void refreshPanel();
     bool isLessonScript(const QString& path) const;
 
     MainWindow* m_window;
