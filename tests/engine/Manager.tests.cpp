@@ -177,6 +177,9 @@ TEST_CASE("a plain Queue or Lock as a Pool task's argument raises CPython's Runt
                    "should only be shared between processes through inheritance\n") != std::string::npos);
     CHECK(out.find("starmap(Lock) raised RuntimeError: Lock objects should only be shared") != std::string::npos);
     CHECK(out.find("Process(args=(Queue, Lock)) exitcode 0 and put inherited") != std::string::npos);
+    // A pool's workers are ForkProcess objects, as its default context makes them.
+    CHECK(out.find("the workers: [\"<ForkProcess name='ForkPoolWorker-1'\", \"<ForkProcess name='ForkPoolWorker-2'\"]") !=
+          std::string::npos);
 }
 
 TEST_CASE("Manager().list() and dict() behave as CPython's ListProxy and DictProxy, shared by "
