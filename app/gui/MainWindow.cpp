@@ -628,6 +628,7 @@ bool MainWindow::openScript(const QString& path) {
     m_scriptPath = QFileInfo(path).absoluteFilePath();
     m_code->setSource(QString::fromUtf8(file.readAll()));
     rememberDirectory(path);
+    emit scriptOpened(m_scriptPath);
     updateTitle();
     updateActions();
     updateStatus();

@@ -126,6 +126,8 @@ public slots:
 signals:
     // The events just applied from the engine (or given to applyEvents), in order.
     void eventsApplied(const QList<EngineEvent>& events);
+    // A script was opened (a lesson's, the learner's own, or a recording's).
+    void scriptOpened(const QString& path);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -208,6 +208,17 @@ TEST_CASE("The lesson browser lists the lessons by chapter, in order, with their
     CHECK(window.codeView()->toPlainText().trimmed() == readFile(orphan->scriptPath).trimmed());
     CHECK(lessons->panel()->titleLabel()->text() == orphan->title.in(u"en"_s));
     CHECK(lessons->panel()->goalLabel()->text() == orphan->goal.in(u"en"_s));
+    // The lesson in front, the list behind its tab (tabbed docks are not hidden, only covered).
+    const auto inFront = [](QWidget* w) { return !w->visibleRegion().isEmpty(); };
+    CHECK(inFront(lessons->panelDock()));
+    CHECK_FALSE(inFront(lessons->browserDock()));
+    // Another script opened: no lesson is followed, the list comes to the front.
+    REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
+    CHECK(lessons->currentLessonId().isEmpty());
+    CHECK(lessons->panel()->titleLabel()->text() == u"No lesson"_s);
+    CHECK(inFront(lessons->browserDock()));
+    CHECK_FALSE(inFront(lessons->panelDock()));
+    CHECK(lessons->highlightedPanel() == nullptr);
     // A lesson's CPU count is its own: one for the states lesson, all again after it.
     REQUIRE(library->lesson(u"50-process-states"_s)->cores == 1);
     click(lessons->browser()->itemFor(u"50-process-states"_s));

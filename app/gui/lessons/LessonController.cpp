@@ -62,6 +62,18 @@ LessonController::LessonController(MainWindow* window, LessonLibrary* library)
     connect(m_panel, &LessonPanel::nextRequested, this, &LessonController::next);
     window->setEventGate([this](const QList<EngineEvent>& events) { return gate(events); });
     connect(window, &MainWindow::eventsApplied, this, &LessonController::onEvents);
+    // Another script than the lesson's (File ▸ Open, a recording): no lesson is followed, and
+    // the list of lessons comes to the front.
+    connect(window, &MainWindow::scriptOpened, this, [this](const QString& path) {
+        if (isLessonScript(path)) return;
+        m_following = false;
+        m_session = LessonSession();
+        m_panel->setSession(nullptr);
+        m_browser->setCurrentLesson(QString());
+        highlightCurrentStep();
+        refreshPanel();
+        m_browserDock->raise();
+    });
     connect(window->engine(), &EngineClient::started, this, &LessonController::onRunStarted);
     connect(window->engine(), &EngineClient::finished, this, [this] {
         // Events the window still holds are this run's, and go through the gate later.
@@ -172,6 +184,7 @@ bool LessonController::open(const Lesson& lesson) {
                 .arg(lesson.problems.first().toString()),
             10000);
     highlightCurrentStep();
+    m_panelDock->raise(); // chosen in the list: what it is about comes to the front
     emit lessonOpened(lesson.id);
     return true;
 }
