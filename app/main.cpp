@@ -3,10 +3,13 @@
 // tree).
 
 #include "core/EngineClient.h"
+#include "core/LanguageSwitcher.h"
 #include "core/Lessons.h"
 #include "gui/MainWindow.h"
 #include "gui/MomentShot.h"
 #include "gui/Theme.h"
+#include "gui/lessons/LessonController.h"
+#include "gui/lessons/LessonScreenshots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,11 +17,9 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QScreen>
 #include <QTimer>
-#include <QTranslator>
 #include <chrono>
 #include <cstdio>
 
@@ -32,20 +33,6 @@ QString requestedLanguage(const QStringList& arguments) {
         if (arg.startsWith(QLatin1StringView("--lang="))) return arg.mid(7);
     }
     return {};
-}
-
-void installTranslations(QApplication& app, const QLocale& locale) {
-    auto* own = new QTranslator(&app);
-    // English is the fallback, not the source text: it carries the plural forms ("1 process
-    // alive", not "1 process(es) alive") for the C locale and for languages we lack.
-    if (own->load(locale, QStringLiteral("forkscope"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")) ||
-        own->load(QStringLiteral("forkscope_en"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(own);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
 }
 
 // FORKSCOPE_FIRST_PAINT set: prints "first-paint NS" (CLOCK_MONOTONIC nanoseconds, as
@@ -94,10 +81,11 @@ int main(int argc, char* argv[]) {
         icon.addFile(QStringLiteral(":/icons/forkscope-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(icon);
 
+    // --lang is for this launch only; the Language menu's choice is what is remembered.
     const QString language = requestedLanguage(QApplication::arguments());
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    if (!language.isEmpty()) QLocale::setDefault(locale);
-    installTranslations(app, locale);
+    LanguageSwitcher::instance()->setLanguage(
+        language.isEmpty() ? LanguageSwitcher::preferred() : LanguageSwitcher::closest(language),
+        false);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -148,6 +136,13 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "moment"));
     momentOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(momentOption);
+    QCommandLineOption lessonShotsOption(
+        QStringLiteral("lesson-screenshots"),
+        QApplication::translate("main", "Save every lesson at its first step into this folder, "
+                                        "then quit."),
+        QApplication::translate("main", "folder"));
+    lessonShotsOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(lessonShotsOption);
     parser.process(app);
 
     const QStringList files = parser.positionalArguments();
@@ -157,12 +152,14 @@ int main(int argc, char* argv[]) {
         return 2;
     }
     const QString screenshot = parser.value(screenshotOption);
+    const QString lessonShots = parser.value(lessonShotsOption);
 
     MainWindow::Options options;
-    options.useSettings = screenshot.isEmpty(); // a screenshot does not depend on the last session
+    // A screenshot does not depend on the last session.
+    options.useSettings = screenshot.isEmpty() && lessonShots.isEmpty();
     MainWindow window(options);
     if (parser.isSet(themeOption)) Theme::apply(Theme::fromName(parser.value(themeOption)));
-    if (parser.isSet(sizeOption) || !screenshot.isEmpty()) {
+    if (parser.isSet(sizeOption) || !screenshot.isEmpty() || !lessonShots.isEmpty()) {
         const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
         const int width = size.size() == 2 ? size[0].toInt() : 1280;
         const int height = size.size() == 2 ? size[1].toInt() : 720;
@@ -170,24 +167,33 @@ int main(int argc, char* argv[]) {
     }
 
     QString file = files.isEmpty() ? QString() : files.first();
-    // A lesson folder (or the lessons folder) opens on its script.
-    if (!file.isEmpty() && QFileInfo(file).isDir()) {
-        const QString script = firstLessonIn(file);
-        if (!script.isEmpty()) file = script;
-    }
-    if (file.isEmpty()) {
-        for (const QString& dir : lessonDirectories()) {
-            file = firstLessonIn(dir);
-            if (!file.isEmpty()) break;
-        }
-    }
     bool opened = true;
-    if (!file.isEmpty()) opened = window.openFile(file);
+    if (file.isEmpty()) {
+        // The lesson open last time, else the first one.
+        window.lessons()->openStartLesson(options.useSettings);
+    } else if (QFileInfo(file).isDir()) {
+        // A lesson folder opens as a lesson (its script, its steps); the lessons folder on its
+        // first lesson; a folder of scripts on its first script.
+        const QString script = firstLessonIn(file);
+        const QString folder = script.isEmpty() ? file : QFileInfo(script).absolutePath();
+        if (!window.lessons()->openLessonFolder(folder))
+            opened = !script.isEmpty() && window.openFile(script);
+    } else {
+        opened = window.openFile(file);
+    }
     if (qEnvironmentVariableIsSet("FORKSCOPE_FIRST_PAINT"))
         new FirstPaintProbe(&window, qEnvironmentVariable("FORKSCOPE_FIRST_PAINT") ==
                                          QLatin1StringView("quit"));
     window.show();
     if (parser.isSet(zoomOption)) window.setZoom(parser.value(zoomOption).toInt());
+
+    if (!lessonShots.isEmpty()) {
+        auto* shots = new LessonScreenshots(&window, lessonShots);
+        QObject::connect(shots, &LessonScreenshots::finished, &app,
+                         [&app](int failures) { app.exit(failures == 0 ? 0 : 1); });
+        QTimer::singleShot(0, shots, &LessonScreenshots::start);
+        return QApplication::exec();
+    }
 
     const bool run = (parser.isSet(runOption) || parser.isSet(momentOption)) && opened &&
                      !window.scriptPath().isEmpty();

@@ -52,6 +52,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+</context>
+<context>
     <name>LessonAnswerRule</name>
     <message>
         <source>the pattern &apos;%1&apos; is not a valid regular expression: %2 (at character %3)</source>
@@ -68,6 +75,108 @@
     <message>
         <source>&apos;stdout lines containing&apos; needs the text to look for</source>
         <translation>&apos;stdout lines containing&apos; needs the text to look for</translation>
+    </message>
+</context>
+<context>
+    <name>LessonBrowser</name>
+    <message>
+        <source>Not started</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in this lesson, listed below</source>
+        <translation>
+            <numerusform>%n problem in this lesson, listed below</numerusform>
+            <numerusform>%n problems in this lesson, listed below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found in the lessons:</source>
+        <translation>
+            <numerusform>%n problem found in the lessons:</numerusform>
+            <numerusform>%n problems found in the lessons:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LessonController</name>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lessons</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>&amp;Next Step</source>
+        <translation>&amp;Next Step</translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s next step (Ctrl+Return)</source>
+        <translation>Show the lesson&apos;s next step (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Script…</source>
+        <translation>&amp;Reset Script…</translation>
+    </message>
+    <message>
+        <source>Put the lesson&apos;s own script back in place of your edits</source>
+        <translation>Put the lesson&apos;s own script back in place of your edits</translation>
+    </message>
+    <message>
+        <source>Re&amp;load Lessons</source>
+        <translation>Re&amp;load Lessons</translation>
+    </message>
+    <message>
+        <source>Read the lesson folders again: a lesson added or edited on disk appears (Ctrl+R)</source>
+        <translation>Read the lesson folders again: a lesson added or edited on disk appears (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Your edited copy of this lesson&apos;s script is open; Lessons ▸ Reset Script puts the lesson&apos;s own back.</source>
+        <translation>Your edited copy of this lesson&apos;s script is open; Lessons ▸ Reset Script puts the lesson&apos;s own back.</translation>
+    </message>
+    <message>
+        <source>This lesson has problems, listed in the Lessons panel: %1</source>
+        <translation>This lesson has problems, listed in the Lessons panel: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s) found</source>
+        <translation>
+            <numerusform>%n lesson found</numerusform>
+            <numerusform>%n lessons found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n problem(s): see the Lessons panel</source>
+        <translation>
+            <numerusform>, %n problem: see the Lessons panel</numerusform>
+            <numerusform>, %n problems: see the Lessons panel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reset Script</source>
+        <translation>Reset Script</translation>
+    </message>
+    <message>
+        <source>Put the lesson&apos;s own script back? Your edits of %1 are lost.</source>
+        <translation>Put the lesson&apos;s own script back? Your edits of %1 are lost.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
     </message>
 </context>
 <context>
@@ -294,6 +403,85 @@
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <source>No lesson</source>
+        <translation>No lesson</translation>
+    </message>
+    <message>
+        <source>Choose a lesson in the Lessons list.</source>
+        <translation>Choose a lesson in the Lessons list.</translation>
+    </message>
+    <message>
+        <source>Predict first</source>
+        <translation>Predict first</translation>
+    </message>
+    <message>
+        <source>%1 ✔ what the run showed</source>
+        <translation>%1 ✔ what the run showed</translation>
+    </message>
+    <message>
+        <source>The answer comes when the run is over.</source>
+        <translation>The answer comes when the run is over.</translation>
+    </message>
+    <message>
+        <source>Pick an answer, then run the script to see.</source>
+        <translation>Pick an answer, then run the script to see.</translation>
+    </message>
+    <message>
+        <source>This run did not answer the question (it showed: “%1”).</source>
+        <translation>This run did not answer the question (it showed: “%1”).</translation>
+    </message>
+    <message>
+        <source>You did not predict; the run showed the marked choice.</source>
+        <translation>You did not predict; the run showed the marked choice.</translation>
+    </message>
+    <message>
+        <source>Right: the run showed what you predicted.</source>
+        <translation>Right: the run showed what you predicted.</translation>
+    </message>
+    <message>
+        <source>Not what you predicted: the run showed the marked choice.</source>
+        <translation>Not what you predicted: the run showed the marked choice.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <source>Before the run</source>
+        <translation>Before the run</translation>
+    </message>
+    <message>
+        <source>Read the script; the first step comes with the run.</source>
+        <translation>Read the script; the first step comes with the run.</translation>
+    </message>
+    <message>
+        <source>The run ended before the next step&apos;s moment came: Next shows it anyway.</source>
+        <translation>The run ended before the next step&apos;s moment came: Next shows it anyway.</translation>
+    </message>
+    <message>
+        <source>The run goes on until the next step&apos;s moment comes…</source>
+        <translation>The run goes on until the next step&apos;s moment comes…</translation>
+    </message>
+    <message>
+        <source>Press Run (F5): the run pauses at the next step.</source>
+        <translation>Press Run (F5): the run pauses at the next step.</translation>
+    </message>
+    <message>
+        <source>That was the last step.</source>
+        <translation>That was the last step.</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>Show the next step; a paused run goes on to it</source>
+        <translation>Show the next step; a paused run goes on to it</translation>
+    </message>
+</context>
+<context>
     <name>LockModel</name>
     <message>
         <source>Lock %1</source>
@@ -408,10 +596,6 @@
     <message>
         <source>Open &amp;Recording…</source>
         <translation>Open &amp;Recording…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+O</source>
-        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>Replay a saved run (.jsonl)</source>
@@ -786,6 +970,10 @@
     <message>
         <source>Step Selected</source>
         <translation>Step Selected</translation>
+    </message>
+    <message>
+        <source>Cannot save your edits to %1: %2</source>
+        <translation>Cannot save your edits to %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +1970,14 @@
         <source>ended in the middle of a %1: an item of queue %2 is lost</source>
         <translation>ended in the middle of a %1: an item of queue %2 is lost</translation>
     </message>
+    <message>
+        <source>breakpoint</source>
+        <translation>breakpoint</translation>
+    </message>
+    <message>
+        <source>stopped the run before line %1</source>
+        <translation>stopped the run before line %1</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
@@ -1917,6 +2113,14 @@ from %3 s to %4 s (%5 s)</translation>
     <message>
         <source>moment</source>
         <translation>moment</translation>
+    </message>
+    <message>
+        <source>Save every lesson at its first step into this folder, then quit.</source>
+        <translation>Save every lesson at its first step into this folder, then quit.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>folder</translation>
     </message>
 </context>
 </TS>

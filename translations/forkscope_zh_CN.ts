@@ -52,6 +52,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>LessonAnswerRule</name>
     <message>
         <source>the pattern &apos;%1&apos; is not a valid regular expression: %2 (at character %3)</source>
@@ -68,6 +75,104 @@
     <message>
         <source>&apos;stdout lines containing&apos; needs the text to look for</source>
         <translation>“stdout lines containing”后面需要写上要查找的文字</translation>
+    </message>
+</context>
+<context>
+    <name>LessonBrowser</name>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in this lesson, listed below</source>
+        <translation>
+            <numerusform>这一课有 %n 个问题，列在下面</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found in the lessons:</source>
+        <translation>
+            <numerusform>课程中发现 %n 个问题：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LessonController</name>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>本课</translation>
+    </message>
+    <message>
+        <source>&amp;Next Step</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s next step (Ctrl+Return)</source>
+        <translation>显示本课的下一步（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Script…</source>
+        <translation>恢复脚本(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Put the lesson&apos;s own script back in place of your edits</source>
+        <translation>用课程自带的脚本替换你的修改</translation>
+    </message>
+    <message>
+        <source>Re&amp;load Lessons</source>
+        <translation>重新载入课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Read the lesson folders again: a lesson added or edited on disk appears (Ctrl+R)</source>
+        <translation>重新读取课程文件夹：磁盘上新增或修改的课程会显示出来（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Your edited copy of this lesson&apos;s script is open; Lessons ▸ Reset Script puts the lesson&apos;s own back.</source>
+        <translation>打开的是你修改过的脚本副本；“课程 ▸ 恢复脚本”可换回课程自带的脚本。</translation>
+    </message>
+    <message>
+        <source>This lesson has problems, listed in the Lessons panel: %1</source>
+        <translation>这一课有问题，已列在“课程”面板中：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s) found</source>
+        <translation>
+            <numerusform>找到 %n 课</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n problem(s): see the Lessons panel</source>
+        <translation>
+            <numerusform>，%n 个问题：见“课程”面板</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reset Script</source>
+        <translation>恢复脚本</translation>
+    </message>
+    <message>
+        <source>Put the lesson&apos;s own script back? Your edits of %1 are lost.</source>
+        <translation>换回课程自带的脚本吗？你对 %1 的修改将会丢失。</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
@@ -292,6 +397,85 @@
     </message>
 </context>
 <context>
+    <name>LessonPanel</name>
+    <message>
+        <source>No lesson</source>
+        <translation>没有打开课程</translation>
+    </message>
+    <message>
+        <source>Choose a lesson in the Lessons list.</source>
+        <translation>请在“课程”列表中选择一课。</translation>
+    </message>
+    <message>
+        <source>Predict first</source>
+        <translation>先预测</translation>
+    </message>
+    <message>
+        <source>%1 ✔ what the run showed</source>
+        <translation>%1 ✔ 运行的结果</translation>
+    </message>
+    <message>
+        <source>The answer comes when the run is over.</source>
+        <translation>运行结束后揭晓答案。</translation>
+    </message>
+    <message>
+        <source>Pick an answer, then run the script to see.</source>
+        <translation>选一个答案，然后运行脚本看看。</translation>
+    </message>
+    <message>
+        <source>This run did not answer the question (it showed: “%1”).</source>
+        <translation>这次运行没有回答这个问题（它给出的是：“%1”）。</translation>
+    </message>
+    <message>
+        <source>You did not predict; the run showed the marked choice.</source>
+        <translation>你没有预测；运行的结果是标出的那一项。</translation>
+    </message>
+    <message>
+        <source>Right: the run showed what you predicted.</source>
+        <translation>答对了：运行的结果和你的预测一样。</translation>
+    </message>
+    <message>
+        <source>Not what you predicted: the run showed the marked choice.</source>
+        <translation>和你的预测不同：运行的结果是标出的那一项。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Before the run</source>
+        <translation>运行之前</translation>
+    </message>
+    <message>
+        <source>Read the script; the first step comes with the run.</source>
+        <translation>先读脚本；运行后出现第一步。</translation>
+    </message>
+    <message>
+        <source>The run ended before the next step&apos;s moment came: Next shows it anyway.</source>
+        <translation>运行在下一步的时刻到来之前就结束了：点“下一步”仍可查看。</translation>
+    </message>
+    <message>
+        <source>The run goes on until the next step&apos;s moment comes…</source>
+        <translation>运行继续，直到下一步的时刻到来…</translation>
+    </message>
+    <message>
+        <source>Press Run (F5): the run pauses at the next step.</source>
+        <translation>请点“运行”（F5）：运行会在下一步暂停。</translation>
+    </message>
+    <message>
+        <source>That was the last step.</source>
+        <translation>这是最后一步。</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show the next step; a paused run goes on to it</source>
+        <translation>显示下一步；暂停的运行会继续到那一步</translation>
+    </message>
+</context>
+<context>
     <name>LockModel</name>
     <message>
         <source>Lock %1</source>
@@ -406,10 +590,6 @@
     <message>
         <source>Open &amp;Recording…</source>
         <translation>打开运行记录(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+O</source>
-        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>Replay a saved run (.jsonl)</source>
@@ -780,6 +960,10 @@
     <message>
         <source>Step Selected</source>
         <translation>单步所选</translation>
+    </message>
+    <message>
+        <source>Cannot save your edits to %1: %2</source>
+        <translation>无法把你的修改保存到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1949,14 @@
         <source>ended in the middle of a %1: an item of queue %2 is lost</source>
         <translation>在 %1 的中途结束：队列 %2 的一项丢失了</translation>
     </message>
+    <message>
+        <source>breakpoint</source>
+        <translation>断点</translation>
+    </message>
+    <message>
+        <source>stopped the run before line %1</source>
+        <translation>在第 %1 行之前让整个运行停下</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
@@ -1900,6 +2092,14 @@ from %3 s to %4 s (%5 s)</source>
     <message>
         <source>moment</source>
         <translation>时刻</translation>
+    </message>
+    <message>
+        <source>Save every lesson at its first step into this folder, then quit.</source>
+        <translation>把每一课在第一步时的窗口截图保存到这个文件夹，然后退出。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
     </message>
 </context>
 </TS>

@@ -47,6 +47,12 @@ QStringList EngineClient::argumentsFor(const RunOptions& options) {
         args << QStringLiteral("--speed") << QString::number(options.speed);
     if (options.cores > 0) args << QStringLiteral("--cores") << QString::number(options.cores);
     if (options.step) args << QStringLiteral("--step");
+    if (!options.breakLines.isEmpty()) {
+        QStringList lines;
+        for (int line : options.breakLines)
+            lines << QString::number(line);
+        args << QStringLiteral("--break") << lines.join(QLatin1Char(','));
+    }
     return args;
 }
 

@@ -24,6 +24,7 @@ public:
         double speed = 1.0; // sent as --speed unless 1
         int cores = 0;      // sent as --cores when > 0
         bool step = false;  // --step: the run starts paused, before the first line
+        QList<int> breakLines; // --break: armed from the first line on, before any command
     };
 
     explicit EngineClient(QObject* parent = nullptr);

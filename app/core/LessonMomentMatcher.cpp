@@ -26,6 +26,7 @@ LessonMomentMatcher::LessonMomentMatcher(const LessonMoment& moment) : m_moment(
 void LessonMomentMatcher::reset() {
     m_table.clear();
     m_partialLines.clear();
+    m_brokeAt.clear();
     m_seen = 0;
     m_occurred = false;
     m_pid = 0;
@@ -95,7 +96,17 @@ int LessonMomentMatcher::occurrencesIn(const EngineEvent& event) {
     bool hit = false;
     switch (m.kind) {
     case Kind::Line:
-        hit = event.kind == EventKind::Line && event.integer(QLatin1StringView("line")) == m.number;
+        // A breakpoint (docs/protocol.md, `break`) is the exact moment a process reaches the
+        // line, even when it was on that line already and no `line` event follows; the `line`
+        // event that does follow it is the same occurrence.
+        if (kind == QLatin1StringView("break")) {
+            hit = event.integer(QLatin1StringView("line")) == m.number;
+            if (hit) m_brokeAt.insert(event.pid, m.number);
+        } else if (event.kind == EventKind::Line) {
+            const int line = event.integer(QLatin1StringView("line"));
+            hit = line == m.number && m_brokeAt.value(event.pid) != line;
+            m_brokeAt.remove(event.pid);
+        }
         break;
     case Kind::Spawn:
         hit = event.kind == EventKind::Spawn && !m_seenAgain &&

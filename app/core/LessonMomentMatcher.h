@@ -43,6 +43,7 @@ private:
     LessonMoment m_moment;
     LessonProcessTable m_table;
     QHash<int, QString> m_partialLines; // pid -> output not yet ended by a newline
+    QHash<int, int> m_brokeAt;          // pid -> the line a breakpoint stopped it before
     bool m_seenAgain = false;           // the event is the spawn of a process the engine had lost
     int m_seen = 0;
     bool m_occurred = false;

@@ -185,6 +185,21 @@ void RunModel::applyOne(const EngineEvent& e) {
         break;
     }
 
+    // Output is read from a pipe, so what a process wrote just before it ended may come after
+    // its reap: it is still that process's.
+    if ((e.kind == EventKind::Stdout || e.kind == EventKind::Stderr) && !current(e.pid)) {
+        const auto it = m_latestByPid.constFind(e.pid);
+        if (it == m_latestByPid.cend()) return;
+        ProcessRecord& gone = m_processes[*it];
+        const QString text = e.text("text"_L1);
+        gone.output += text;
+        m_output.append({e.t, e.pid,
+                         e.kind == EventKind::Stdout ? OutputChunk::Stream::Stdout
+                                                     : OutputChunk::Stream::Stderr,
+                         text});
+        return;
+    }
+
     // The remaining kinds are about one process; events for a pid that is not (or no longer)
     // part of the run are ignored.
     ProcessRecord* p = current(e.pid);

@@ -8,10 +8,12 @@
 #include "core/StateHistory.h"
 #include "gui/CodeView.h"
 #include "gui/ConsoleView.h"
+#include "gui/LanguageMenu.h"
 #include "gui/ProcessTreeStyle.h"
 #include "gui/Theme.h"
 #include "gui/charts/ChartsPanel.h"
 #include "gui/panels/SharedObjectDocks.h"
+#include "gui/lessons/LessonController.h"
 #include "gui/timeline/ReplayBar.h"
 #include "gui/timeline/TimelineDock.h"
 #include "gui/timeline/TimelineView.h"
@@ -106,6 +108,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     createCentralWidget();
     createDocks();
     createStatusBar();
+    retranslateUi();
+    m_lessons = new LessonController(this);
 
     connect(m_run, &RunModel::applied, this, &MainWindow::onApplied);
     connect(m_run, &RunModel::cleared, this, [this] {
@@ -114,9 +118,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         m_followedPid = 0;
         m_followedLine = 0;
     });
-    connect(m_engine, &EngineClient::eventsArrived, this, [this](const QList<EngineEvent>& events) {
-        if (!m_discardEngineEvents) applyEvents(events);
-    });
+    connect(m_engine, &EngineClient::eventsArrived, this, &MainWindow::takeEngineEvents);
     connect(m_engine, &EngineClient::started, this, &MainWindow::updateActions);
     connect(m_engine, &EngineClient::finished, this, &MainWindow::onEngineFinished);
     connect(m_engine, &EngineClient::engineFailed, this, &MainWindow::onEngineFailed);
@@ -144,18 +146,16 @@ void MainWindow::createActions() {
         return style()->standardIcon(pixmap);
     };
 
-    m_openScriptAction = new QAction(icon(QStyle::SP_DialogOpenButton), tr("&Open Script…"), this);
+    m_openScriptAction = new QAction(icon(QStyle::SP_DialogOpenButton), QString(), this);
     m_openScriptAction->setShortcut(QKeySequence::Open);
-    m_openScriptAction->setToolTip(tr("Open a Python script to run (Ctrl+O)"));
     connect(m_openScriptAction, &QAction::triggered, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Open Script"), lastDirectory(), tr("Python scripts (*.py);;All files (*)"));
         if (!path.isEmpty()) openScript(path);
     });
 
-    m_openRecordingAction = new QAction(tr("Open &Recording…"), this);
-    m_openRecordingAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
-    m_openRecordingAction->setToolTip(tr("Replay a saved run (.jsonl)"));
+    m_openRecordingAction = new QAction(this);
+    m_openRecordingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(m_openRecordingAction, &QAction::triggered, this, [this] {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Open Recording"), lastDirectory(),
@@ -163,10 +163,8 @@ void MainWindow::createActions() {
         if (!path.isEmpty()) openRecording(path);
     });
 
-    m_saveRecordingAction =
-        new QAction(icon(QStyle::SP_DialogSaveButton), tr("&Save Recording…"), this);
+    m_saveRecordingAction = new QAction(icon(QStyle::SP_DialogSaveButton), QString(), this);
     m_saveRecordingAction->setShortcut(QKeySequence::Save);
-    m_saveRecordingAction->setToolTip(tr("Save the events of this run, to replay it later"));
     connect(m_saveRecordingAction, &QAction::triggered, this, [this] {
         QString suggestion = QFileInfo(m_scriptPath).completeBaseName();
         if (suggestion.isEmpty()) suggestion = QStringLiteral("run");
@@ -177,64 +175,50 @@ void MainWindow::createActions() {
         if (!path.isEmpty()) saveRecording(path);
     });
 
-    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction = new QAction(this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_runAction = new QAction(icon(QStyle::SP_MediaPlay), tr("&Run"), this);
+    m_runAction = new QAction(icon(QStyle::SP_MediaPlay), QString(), this);
     m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_runAction->setToolTip(tr("Run the script, or continue a paused run (F5)"));
     connect(m_runAction, &QAction::triggered, this, &MainWindow::run);
 
-    m_pauseAction = new QAction(icon(QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_pauseAction = new QAction(icon(QStyle::SP_MediaPause), QString(), this);
     m_pauseAction->setShortcut(QKeySequence(Qt::Key_F6));
-    m_pauseAction->setToolTip(tr("Hold every process before its next line (F6)"));
     connect(m_pauseAction, &QAction::triggered, this, &MainWindow::pause);
 
-    m_stepAction = new QAction(icon(QStyle::SP_MediaSkipForward), tr("S&tep"), this);
+    m_stepAction = new QAction(icon(QStyle::SP_MediaSkipForward), QString(), this);
     m_stepAction->setShortcut(QKeySequence(Qt::Key_F10));
-    m_stepAction->setToolTip(
-        tr("Let every paused process run one line; starts a run paused if none is going (F10)"));
     connect(m_stepAction, &QAction::triggered, this, &MainWindow::step);
 
-    m_stopAction = new QAction(icon(QStyle::SP_MediaStop), tr("&Stop"), this);
+    m_stopAction = new QAction(icon(QStyle::SP_MediaStop), QString(), this);
     m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    m_stopAction->setToolTip(tr("End the run: every process is killed (Shift+F5)"));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
 
-    m_stepSelectedAction =
-        new QAction(icon(QStyle::SP_ArrowForward), tr("Step &Selected Process"), this);
+    m_stepSelectedAction = new QAction(icon(QStyle::SP_ArrowForward), QString(), this);
     m_stepSelectedAction->setObjectName(QStringLiteral("stepSelectedAction"));
     m_stepSelectedAction->setShortcut(QKeySequence(Qt::Key_F11));
-    m_stepSelectedAction->setToolTip(tr("Let only the process selected in the tree or on the "
-                                        "timeline run one line; the others stay (F11)"));
     connect(m_stepSelectedAction, &QAction::triggered, this, &MainWindow::stepSelected);
 
-    m_restartAction = new QAction(icon(QStyle::SP_BrowserReload), tr("R&estart"), this);
+    m_restartAction = new QAction(icon(QStyle::SP_BrowserReload), QString(), this);
     m_restartAction->setObjectName(QStringLiteral("restartAction"));
     m_restartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
-    m_restartAction->setToolTip(tr("End the run and start the script again (Ctrl+F5)"));
     connect(m_restartAction, &QAction::triggered, this, &MainWindow::restart);
-    for (QAction* action : {m_runAction, m_pauseAction, m_stepAction, m_stopAction,
-                            m_stepSelectedAction, m_restartAction})
-        action->setIconText(withoutMnemonic(action->text()));
 
-    m_zoomInAction = new QAction(tr("Zoom &In"), this);
+    m_zoomInAction = new QAction(this);
     m_zoomInAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
-    m_zoomInAction->setToolTip(tr("Larger text, for a projector (Ctrl+=)"));
     connect(m_zoomInAction, &QAction::triggered, this, &MainWindow::zoomIn);
 
-    m_zoomOutAction = new QAction(tr("Zoom &Out"), this);
+    m_zoomOutAction = new QAction(this);
     m_zoomOutAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
-    m_zoomOutAction->setToolTip(tr("Smaller text (Ctrl+-)"));
     connect(m_zoomOutAction, &QAction::triggered, this, &MainWindow::zoomOut);
 
-    m_zoomResetAction = new QAction(tr("&Normal Size"), this);
+    m_zoomResetAction = new QAction(this);
     m_zoomResetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(m_zoomResetAction, &QAction::triggered, this, &MainWindow::resetZoom);
 
-    m_aboutAction = new QAction(tr("&About Forkscope"), this);
+    m_aboutAction = new QAction(this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(
@@ -247,15 +231,81 @@ void MainWindow::createActions() {
     });
 }
 
+void MainWindow::retranslateUi() {
+    setActionText(m_openScriptAction, tr("&Open Script…"));
+    m_openScriptAction->setToolTip(tr("Open a Python script to run (Ctrl+O)"));
+    setActionText(m_openRecordingAction, tr("Open &Recording…"));
+    m_openRecordingAction->setToolTip(tr("Replay a saved run (.jsonl)"));
+    setActionText(m_saveRecordingAction, tr("&Save Recording…"));
+    m_saveRecordingAction->setToolTip(tr("Save the events of this run, to replay it later"));
+    setActionText(m_quitAction, tr("&Quit"));
+    m_runAction->setToolTip(tr("Run the script, or continue a paused run (F5)"));
+    setActionText(m_pauseAction, tr("&Pause"));
+    m_pauseAction->setToolTip(tr("Hold every process before its next line (F6)"));
+    setActionText(m_stepAction, tr("S&tep"));
+    m_stepAction->setToolTip(
+        tr("Let every paused process run one line; starts a run paused if none is going (F10)"));
+    setActionText(m_stopAction, tr("&Stop"));
+    m_stopAction->setToolTip(tr("End the run: every process is killed (Shift+F5)"));
+    m_stepSelectedAction->setToolTip(tr("Let only the process selected in the tree or on the "
+                                        "timeline run one line; the others stay (F11)"));
+    setActionText(m_restartAction, tr("R&estart"));
+    m_restartAction->setToolTip(tr("End the run and start the script again (Ctrl+F5)"));
+    setActionText(m_zoomInAction, tr("Zoom &In"));
+    m_zoomInAction->setToolTip(tr("Larger text, for a projector (Ctrl+=)"));
+    setActionText(m_zoomOutAction, tr("Zoom &Out"));
+    m_zoomOutAction->setToolTip(tr("Smaller text (Ctrl+-)"));
+    setActionText(m_zoomResetAction, tr("&Normal Size"));
+    setActionText(m_aboutAction, tr("&About Forkscope"));
+
+    m_fileMenu->setTitle(tr("&File"));
+    m_runMenu->setTitle(tr("&Run", "menu"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_helpMenu->setTitle(tr("&Help"));
+    if (m_replayMenu) m_replayMenu->setTitle(tr("Re&play"));
+    m_toolBar->setWindowTitle(tr("Run", "toolbar"));
+    m_speedTitle->setText(tr("Speed:"));
+    m_speedBox->setToolTip(tr("How fast time.sleep() passes: 2× halves every sleep"));
+    m_coresTitle->setText(tr("CPUs:"));
+    m_coresBox->setSpecialValueText(tr("all"));
+    m_coresBox->setToolTip(tr("How many CPUs the run may use: with fewer CPUs than busy "
+                              "processes, some must wait, ready. Changing it restarts a run."));
+    m_noticeClose->setToolTip(tr("Hide this message"));
+    m_code->setPlaceholderText(
+        tr("Open a lesson script (File ▸ Open Script…) or a recording, or drop one here."));
+    m_treeDock->setWindowTitle(tr("Processes"));
+    m_consoleDock->setWindowTitle(tr("Console"));
+    m_timelineDock->setWindowTitle(tr("Timeline"));
+    m_chartsDock->setWindowTitle(tr("Charts"));
+    m_timeLabel->setToolTip(tr("Scenario time: seconds since the run started, as the script "
+                               "sees them (time.sleep(1) always takes 1 s)"));
+    m_speedLabel->setToolTip(tr("The run's speed: how fast time.sleep() passes"));
+    m_cpuLabel->setToolTip(tr("How many CPUs the run may use, of the machine's"));
+    // The tree's words ("zombie", "reaped by 1", its headers) are read out when painted.
+    m_tree->viewport()->update();
+    m_tree->header()->viewport()->update();
+    if (m_treeFitTimer) m_treeFitTimer->start();
+    // The texts that depend on the run (Run or Continue, the status bar, the title).
+    updateActions();
+    updateStatus();
+    updateTitle();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) retranslateUi();
+}
+
 void MainWindow::createMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = menuBar()->addMenu(QString());
+    QMenu* file = m_fileMenu;
     file->addAction(m_openScriptAction);
     file->addAction(m_openRecordingAction);
     file->addAction(m_saveRecordingAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
-    QMenu* runMenu = menuBar()->addMenu(tr("&Run", "menu"));
+    QMenu* runMenu = m_runMenu = menuBar()->addMenu(QString());
     runMenu->setObjectName(QStringLiteral("runMenu"));
     runMenu->addAction(m_runAction);
     runMenu->addAction(m_pauseAction);
@@ -264,20 +314,22 @@ void MainWindow::createMenus() {
     runMenu->addAction(m_stopAction);
     runMenu->addAction(m_restartAction);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* view = m_viewMenu = menuBar()->addMenu(QString());
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
     view->addAction(m_zoomResetAction);
     view->addMenu(Theme::createMenu(view, m_options.useSettings));
+    view->addSeparator();
+    view->addMenu(new LanguageMenu(view));
     view->addSeparator(); // the docks' toggles go below (createDocks)
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QMenu* help = m_helpMenu = menuBar()->addMenu(QString());
     help->addAction(m_aboutAction);
 }
 
 void MainWindow::createToolBar() {
-    QToolBar* bar = addToolBar(tr("Run", "toolbar"));
+    QToolBar* bar = m_toolBar = addToolBar(QString());
     bar->setObjectName(QStringLiteral("runToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setMovable(false);
@@ -289,11 +341,10 @@ void MainWindow::createToolBar() {
     bar->addAction(m_restartAction);
     bar->addSeparator();
 
-    auto* speedLabel = new QLabel(tr("Speed:"), bar);
+    auto* speedLabel = m_speedTitle = new QLabel(bar);
     speedLabel->setContentsMargins(6, 0, 4, 0);
     bar->addWidget(speedLabel);
     m_speedBox = new QComboBox(bar);
-    m_speedBox->setToolTip(tr("How fast time.sleep() passes: 2× halves every sleep"));
     for (double speed : kSpeeds)
         m_speedBox->addItem(QStringLiteral("%1×").arg(speed), speed);
     m_speedBox->setCurrentIndex(int(kSpeeds.indexOf(1.0)));
@@ -305,15 +356,12 @@ void MainWindow::createToolBar() {
         updateStatus();
     });
 
-    auto* coresLabel = new QLabel(tr("CPUs:"), bar);
+    auto* coresLabel = m_coresTitle = new QLabel(bar);
     coresLabel->setContentsMargins(10, 0, 4, 0);
     bar->addWidget(coresLabel);
     m_coresBox = new QSpinBox(bar);
     m_coresBox->setObjectName(QStringLiteral("coresBox"));
     m_coresBox->setRange(0, std::max(1, QThread::idealThreadCount()));
-    m_coresBox->setSpecialValueText(tr("all"));
-    m_coresBox->setToolTip(tr("How many CPUs the run may use: with fewer CPUs than busy "
-                              "processes, some must wait, ready. Changing it restarts a run."));
     coresLabel->setBuddy(m_coresBox);
     bar->addWidget(m_coresBox);
     // Clicking through several values restarts the run once, at the last one.
@@ -339,10 +387,9 @@ void MainWindow::createCentralWidget() {
     m_noticeLabel->setWordWrap(true);
     m_noticeLabel->setTextFormat(Qt::PlainText);
     m_noticeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* close = new QToolButton(m_notice);
+    auto* close = m_noticeClose = new QToolButton(m_notice);
     close->setAutoRaise(true);
     close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    close->setToolTip(tr("Hide this message"));
     connect(close, &QToolButton::clicked, this, &MainWindow::hideNotice);
     noticeLayout->addWidget(m_noticeLabel, 1);
     noticeLayout->addWidget(close, 0, Qt::AlignTop);
@@ -350,8 +397,6 @@ void MainWindow::createCentralWidget() {
 
     m_code = new CodeView(central);
     m_code->setObjectName(QStringLiteral("codeView"));
-    m_code->setPlaceholderText(
-        tr("Open a lesson script (File ▸ Open Script…) or a recording, or drop one here."));
     layout->addWidget(m_notice);
     layout->addWidget(m_code, 1);
     setCentralWidget(central);
@@ -360,7 +405,7 @@ void MainWindow::createCentralWidget() {
 void MainWindow::createDocks() {
     QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
 
-    m_treeDock = new QDockWidget(tr("Processes"), this);
+    m_treeDock = new QDockWidget(this);
     m_treeDock->setObjectName(QStringLiteral("processDock"));
     m_tree = new QTreeView(m_treeDock);
     m_tree->setObjectName(QStringLiteral("processTree"));
@@ -403,7 +448,7 @@ void MainWindow::createDocks() {
     m_treeDock->setWidget(m_tree);
     addDockWidget(Qt::RightDockWidgetArea, m_treeDock);
 
-    m_consoleDock = new QDockWidget(tr("Console"), this);
+    m_consoleDock = new QDockWidget(this);
     m_consoleDock->setObjectName(QStringLiteral("consoleDock"));
     m_console = new ConsoleView(m_consoleDock);
     m_console->setObjectName(QStringLiteral("console"));
@@ -415,7 +460,7 @@ void MainWindow::createDocks() {
         if (const ProcessRecord* p = m_run->latest(pid)) selectProcess(p->serial);
     });
 
-    m_timelineDock = new QDockWidget(tr("Timeline"), this);
+    m_timelineDock = new QDockWidget(this);
     m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
     m_timeline = new TimelineDock(m_history, m_timelineDock);
     m_timelineDock->setWidget(m_timeline);
@@ -425,7 +470,7 @@ void MainWindow::createDocks() {
     m_timeline->setReplayControls(m_replayBar);
     if (QMenu* runMenu = menuBar()->findChild<QMenu*>(QStringLiteral("runMenu"))) {
         runMenu->addSeparator();
-        QMenu* replayMenu = runMenu->addMenu(tr("Re&play"));
+        QMenu* replayMenu = runMenu->addMenu(QString());
         replayMenu->addActions({m_replayBar->playAction(), m_replayBar->stepAction(),
                                 m_replayBar->rewindAction(), m_replayBar->endAction()});
         m_replayMenu = replayMenu;
@@ -447,7 +492,7 @@ void MainWindow::createDocks() {
                 updateActions();
             });
 
-    m_chartsDock = new QDockWidget(tr("Charts"), this);
+    m_chartsDock = new QDockWidget(this);
     m_chartsDock->setObjectName(QStringLiteral("chartsDock"));
     m_charts = new ChartsPanel(m_history, m_chartsDock);
     m_chartsDock->setWidget(m_charts);
@@ -480,14 +525,10 @@ void MainWindow::createStatusBar() {
     m_timeLabel->setContentsMargins(12, 0, 6, 0);
     m_timeLabel->setMinimumWidth(
         m_timeLabel->fontMetrics().horizontalAdvance(QStringLiteral("t = 000.000 s__")));
-    m_timeLabel->setToolTip(tr("Scenario time: seconds since the run started, as the script "
-                               "sees them (time.sleep(1) always takes 1 s)"));
     m_speedLabel = new QLabel(this);
     m_speedLabel->setContentsMargins(12, 0, 6, 0);
-    m_speedLabel->setToolTip(tr("The run's speed: how fast time.sleep() passes"));
     m_cpuLabel = new QLabel(this);
     m_cpuLabel->setContentsMargins(6, 0, 6, 0);
-    m_cpuLabel->setToolTip(tr("How many CPUs the run may use, of the machine's"));
     statusBar()->addWidget(m_stateLabel, 1);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_speedLabel);
@@ -541,6 +582,9 @@ void MainWindow::resetRun() {
         m_discardEngineEvents = true; // what the old run still says is not about the new file
         m_engine->stop();
     }
+    m_holding = false;
+    m_heldEvents.clear();
+    m_heldFinish.reset();
     m_recording.clear();
     m_recordingPath.clear();
     m_replay->clear();
@@ -590,9 +634,12 @@ bool MainWindow::openScript(const QString& path) {
         return false;
     }
     resetRun();
+    m_editCopyPath.clear();
+    m_startBreakLines.clear();
     m_scriptPath = QFileInfo(path).absoluteFilePath();
     m_code->setSource(QString::fromUtf8(file.readAll()));
     rememberDirectory(path);
+    emit scriptOpened(m_scriptPath);
     updateTitle();
     updateActions();
     updateStatus();
@@ -676,6 +723,7 @@ void MainWindow::applyEvents(const QList<EngineEvent>& events) {
     if (events.isEmpty()) return;
     m_recording.append(events);
     feedModels(events);
+    emit eventsApplied(events);
 }
 
 void MainWindow::setEngineProgram(const QString& program) {
@@ -684,6 +732,7 @@ void MainWindow::setEngineProgram(const QString& program) {
 
 void MainWindow::startRun(bool stepMode) {
     if (m_scriptPath.isEmpty() || m_engine->isRunning()) return;
+    if (!saveEdits()) return;
     resetRun();
     m_discardEngineEvents = false;
     EngineClient::RunOptions options;
@@ -691,6 +740,7 @@ void MainWindow::startRun(bool stepMode) {
     options.speed = m_speed;
     options.cores = m_cores;
     options.step = stepMode;
+    options.breakLines = m_startBreakLines;
     m_engine->start(options);
     updateTitle();
     updateActions();
@@ -698,8 +748,14 @@ void MainWindow::startRun(bool stepMode) {
 }
 
 void MainWindow::run() {
-    if (m_engine->isRunning()) {
-        if (m_run->run().paused) m_engine->resume();
+    // Held events go on first, even when the engine has ended meanwhile: the run shown is
+    // not over until they are.
+    if (m_holding || m_engine->isRunning()) {
+        const bool held = m_holding;
+        releaseHeldEvents();
+        if (m_holding || !m_engine->isRunning()) return; // held again, or the rest is shown
+        // The engine may not have said it paused yet: resuming is what the learner asked.
+        if (held || m_run->run().paused) m_engine->resume();
         return;
     }
     startRun(false);
@@ -710,6 +766,10 @@ void MainWindow::pause() {
 }
 
 void MainWindow::step() {
+    if (m_holding) {
+        releaseHeldEvents();
+        if (m_holding || !m_engine->isRunning()) return; // held again, or the run is over
+    }
     if (!m_engine->isRunning())
         startRun(true);
     else if (m_run->run().paused)
@@ -719,6 +779,7 @@ void MainWindow::step() {
 }
 
 void MainWindow::stopRun() {
+    releaseHeldEvents(false); // what the run did up to its stop is shown
     m_engine->stop();
     updateActions();
     updateStatus();
@@ -767,6 +828,11 @@ void MainWindow::onEngineFinished(int status) {
     if (std::exchange(m_discardEngineEvents, false)) { // a run left behind for another file
         updateActions();
         updateStatus();
+        return;
+    }
+    if (m_holding) { // its last events are still held back: the end comes after them
+        m_heldFinish = status;
+        updateActions();
         return;
     }
     const RunInfo& info = m_run->run();
@@ -858,7 +924,7 @@ QString MainWindow::runStateText() const {
         if (!live && !m_recordingPath.isEmpty())
             return info.paused ? tr("Paused where the recording ends")
                                : tr("Running where the recording ends");
-        return info.paused ? tr("Paused") : tr("Running");
+        return info.paused || m_holding ? tr("Paused") : tr("Running");
     }
     if (live) return tr("Starting…");
     return m_scriptPath.isEmpty() ? tr("No script") : tr("Ready");
@@ -900,7 +966,7 @@ void MainWindow::updateActions() {
     const bool hasScript = !m_scriptPath.isEmpty();
     const bool live = m_engine->isRunning();
     const bool stopping = m_engine->isStopping();
-    const bool paused = live && m_run->run().paused;
+    const bool paused = (live && m_run->run().paused) || m_holding; // Run goes on from there
     m_runAction->setEnabled(hasScript && (!live || (paused && !stopping)));
     setActionText(m_runAction, paused ? tr("&Continue") : tr("&Run"));
     m_pauseAction->setEnabled(live && !paused && !stopping);
@@ -913,6 +979,7 @@ void MainWindow::updateActions() {
                                     : tr("Step &Selected Process"));
     m_stepSelectedAction->setIconText(p ? tr("Step %1").arg(p->pid) : tr("Step Selected"));
     m_restartAction->setEnabled(hasScript && !stopping);
+    m_code->setReadOnly(m_editCopyPath.isEmpty() || live);
     m_saveRecordingAction->setEnabled(!m_recording.isEmpty());
     m_replayBar->setVisible(!m_replay->isEmpty() && !live);
     if (m_replayMenu) m_replayMenu->setEnabled(!m_replay->isEmpty() && !live);
@@ -1050,6 +1117,7 @@ void MainWindow::showTreeMenu(const QPoint& position) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (m_options.useSettings) writeSettings();
+    saveEdits();
     if (m_engine->isRunning()) m_engine->stop(); // the client's destructor waits for it
     event->accept();
 }
@@ -1065,4 +1133,83 @@ void MainWindow::dropEvent(QDropEvent* event) {
         openFile(urls.first().toLocalFile());
         event->acceptProposedAction();
     }
+}
+
+void MainWindow::setScriptEditable(const QString& copyPath) {
+    m_editCopyPath = copyPath;
+    updateActions();
+}
+
+bool MainWindow::saveEdits() {
+    if (m_editCopyPath.isEmpty() || !m_code->document()->isModified()) return true;
+    QDir().mkpath(QFileInfo(m_editCopyPath).absolutePath());
+    QFile file(m_editCopyPath);
+    QString text = m_code->toPlainText();
+    if (!text.endsWith(QLatin1Char('\n'))) text += QLatin1Char('\n');
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text) ||
+        file.write(text.toUtf8()) < 0 || !file.flush()) {
+        showNotice(tr("Cannot save your edits to %1: %2")
+                       .arg(QDir::toNativeSeparators(m_editCopyPath), file.errorString()),
+                   NoticeKind::Error);
+        return false;
+    }
+    m_code->document()->setModified(false);
+    m_scriptPath = QFileInfo(m_editCopyPath).absoluteFilePath(); // runs use the edits now
+    updateTitle();
+    return true;
+}
+
+void MainWindow::setSpeed(double speed) {
+    const qsizetype index = kSpeeds.indexOf(speed);
+    if (index < 0) return;
+    m_speed = speed;
+    m_speedBox->setCurrentIndex(int(index));
+    if (m_engine->isRunning()) m_engine->setSpeed(m_speed);
+    updateStatus();
+}
+
+void MainWindow::takeEngineEvents(const QList<EngineEvent>& events) {
+    if (m_discardEngineEvents || events.isEmpty()) return;
+    if (m_holding) {
+        m_heldEvents += events;
+        showLineSamples(events);
+        return;
+    }
+    const qsizetype cut = m_eventGate ? m_eventGate(events) : -1;
+    if (cut < 0) {
+        applyEvents(events);
+        return;
+    }
+    // Shown up to the moment the gate asked for; what the run does after it waits (unless
+    // the engine has ended and nothing comes after it).
+    m_heldEvents = events.mid(cut + 1);
+    m_holding = !m_heldEvents.isEmpty() || m_engine->isRunning();
+    applyEvents(events.first(cut + 1));
+    showLineSamples(m_heldEvents);
+}
+
+void MainWindow::showLineSamples(const QList<EngineEvent>& held) {
+    // While a moment is held, the code still shows where each process is: lines are samples
+    // (docs/protocol.md), and one taken a few milliseconds after the moment, or where the
+    // engine paused the process, says more than the last one before it (often lines earlier).
+    // They are applied again, in order, with the rest; the recording takes them then.
+    QList<EngineEvent> lines;
+    for (const EngineEvent& e : held)
+        if (const ProcessRecord* p = e.kind == EventKind::Line ? m_run->latest(e.pid) : nullptr;
+            p && p->isAlive())
+            lines << e;
+    if (!lines.isEmpty()) m_run->apply(lines);
+}
+
+void MainWindow::releaseHeldEvents(bool throughGate) {
+    if (!m_holding) return;
+    m_holding = false;
+    const QList<EngineEvent> held = std::exchange(m_heldEvents, {});
+    if (throughGate)
+        takeEngineEvents(held);
+    else
+        applyEvents(held);
+    if (!m_holding && m_heldFinish) onEngineFinished(*std::exchange(m_heldFinish, std::nullopt));
+    updateActions();
+    updateStatus();
 }

@@ -10,10 +10,13 @@
 #include <QList>
 #include <QMainWindow>
 #include <QString>
+#include <functional>
+#include <optional>
 
 class ChartsPanel;
 class CodeView;
 class ConsoleView;
+class LessonController;
 class EngineClient;
 class ProcessTreeModel;
 class ProcessTreeStyle;
@@ -25,6 +28,8 @@ class QLabel;
 class QMenu;
 class QSpinBox;
 class QTimer;
+class QToolBar;
+class QToolButton;
 class QTreeView;
 class Replay;
 class ReplayBar;
@@ -55,6 +60,28 @@ public:
     void applyEvents(const QList<EngineEvent>& events);
 
     void setEngineProgram(const QString& program);
+
+    // Lets the learner edit the script: the edits are saved to `copyPath`, never to the script
+    // opened, and the runs use them from then on. Empty: read-only (openScript() sets that).
+    void setScriptEditable(const QString& copyPath);
+    // Saves the editor's text to the copy if it was edited. False (with a notice) on failure.
+    bool saveEdits();
+    // Lines the engine stops the next runs before (--break), armed before the script's first
+    // line, where a command could come too late.
+    void setStartBreakpoints(const QList<int>& lines) { m_startBreakLines = lines; }
+    // One of the speed box's speeds (0.25 to 4); others are ignored.
+    void setSpeed(double speed);
+    LessonController* lessons() const { return m_lessons; }
+
+    // Looks at the engine's events before they are shown: returns the index of the one after
+    // which the window stops showing the run (the events after it, and those still to come,
+    // are held back until releaseHeldEvents() or Run), -1 to show them all. The window then
+    // shows the run exactly as it was at that event, though the engine pauses a little later.
+    using EventGate = std::function<qsizetype(const QList<EngineEvent>&)>;
+    void setEventGate(EventGate gate) { m_eventGate = std::move(gate); }
+    bool isHoldingEvents() const { return m_holding; }
+    // Shows the held events (through the gate again, unless `throughGate` is false).
+    void releaseHeldEvents(bool throughGate = true);
 
     QString scriptPath() const { return m_scriptPath; }
     CodeView* codeView() const { return m_code; }
@@ -99,7 +126,14 @@ public slots:
     void setZoom(int steps);   // points added to every text size, -4 to 24
     void flushPendingLayout(); // what waits for a timer (fitting the tree's columns), now
 
+signals:
+    // The events just applied from the engine (or given to applyEvents), in order.
+    void eventsApplied(const QList<EngineEvent>& events);
+    // A script was opened (a lesson's, the learner's own, or a recording's).
+    void scriptOpened(const QString& path);
+
 protected:
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -113,10 +147,13 @@ private:
     void createCentralWidget();
     void createDocks();
     void createStatusBar();
+    void retranslateUi();
     void readSettings();
     void writeSettings();
 
     void startRun(bool stepMode);
+    void takeEngineEvents(const QList<EngineEvent>& events);
+    void showLineSamples(const QList<EngineEvent>& held);
     void resetRun();
     // Applies events to the models without recording them (a replay), and starts them over.
     void feedModels(const QList<EngineEvent>& events);
@@ -179,6 +216,21 @@ private:
     Replay* m_replay = nullptr;
     ReplayBar* m_replayBar = nullptr;
     QMenu* m_replayMenu = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_runMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QLabel* m_speedTitle = nullptr;
+    QLabel* m_coresTitle = nullptr;
+    QToolButton* m_noticeClose = nullptr;
+    LessonController* m_lessons = nullptr;
+    QString m_editCopyPath; // where edits of the script go; empty: the script is read-only
+    EventGate m_eventGate;
+    QList<int> m_startBreakLines;
+    bool m_holding = false;
+    QList<EngineEvent> m_heldEvents;
+    std::optional<int> m_heldFinish; // the engine's exit status, while its last events are held
     TimelineDock* m_timeline = nullptr;
     QDockWidget* m_timelineDock = nullptr;
     ChartsPanel* m_charts = nullptr;

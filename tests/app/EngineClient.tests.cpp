@@ -55,6 +55,10 @@ TEST_CASE("The engine's arguments follow the options", "[app][client]") {
     CHECK(EngineClient::argumentsFor(o) == QStringList{u"run"_s, u"/tmp/a.py"_s, u"--json"_s,
                                                        u"--speed"_s, u"2.5"_s, u"--cores"_s, u"2"_s,
                                                        u"--step"_s});
+    o.step = false;
+    o.breakLines = {12, 26};
+    CHECK(EngineClient::argumentsFor(o).mid(3) ==
+          QStringList{u"--speed"_s, u"2.5"_s, u"--cores"_s, u"2"_s, u"--break"_s, u"12,26"_s});
 }
 
 TEST_CASE("The engine is found next to the GUI unless FORKSCOPE_ENGINE says otherwise",

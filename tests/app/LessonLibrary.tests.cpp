@@ -48,31 +48,11 @@ QByteArray lessonText(const QByteArray& titleEn, const QByteArray& chapterEn = "
            "text[zh_CN] = 它打了招呼。\n";
 }
 
-// Points GenericDataLocation at a temporary folder for the life of the object.
-class TemporaryDataHome {
-public:
-    TemporaryDataHome() : m_old(qgetenv("XDG_DATA_HOME")) {
-        qputenv("XDG_DATA_HOME", m_dir.path().toLocal8Bit());
-    }
-    ~TemporaryDataHome() {
-        if (m_old.isNull()) {
-            qunsetenv("XDG_DATA_HOME");
-        } else {
-            qputenv("XDG_DATA_HOME", m_old);
-        }
-    }
-    QString path() const { return m_dir.path(); }
-
-private:
-    QTemporaryDir m_dir;
-    QByteArray m_old;
-};
-
 } // namespace
 
 TEST_CASE("lessons: the user's lesson folder is under XDG_DATA_HOME and searched last",
           "[lessons]") {
-    TemporaryDataHome home;
+    testing::TemporaryDataHome home;
     CHECK(LessonLibrary::userDirectory() == home.path() + QStringLiteral("/forkscope/lessons"));
     const QStringList paths = LessonLibrary::defaultSearchPaths();
     REQUIRE_FALSE(paths.isEmpty());
@@ -83,7 +63,7 @@ TEST_CASE("lessons: the user's lesson folder is under XDG_DATA_HOME and searched
 
 TEST_CASE("lessons: a lesson folder dropped into the user folder appears after a reload",
           "[lessons]") {
-    TemporaryDataHome home;
+    testing::TemporaryDataHome home;
     LessonLibrary library; // the default search paths: the shipped lessons and the user folder
     const qsizetype shipped = library.lessons().size();
     REQUIRE(shipped >= 16);
@@ -135,7 +115,7 @@ TEST_CASE("lessons: a lesson folder dropped into the user folder appears after a
 
 TEST_CASE("lessons: a lesson in the user folder overrides the installed one of the same name",
           "[lessons]") {
-    TemporaryDataHome home;
+    testing::TemporaryDataHome home;
     const QString folder = LessonLibrary::userDirectory() + QStringLiteral("/01-fork");
     writeFile(folder + QStringLiteral("/hello.py"), "print('hello')\n");
     writeFile(folder + QStringLiteral("/lesson.ini"),

@@ -334,3 +334,29 @@ TEST_CASE("lessons: answers are derived from what the recorded runs showed", "[l
     CHECK(answer("longest state sleeper", states) == QLatin1String("waiting"));
     CHECK(answer("longest state main", states) == QLatin1String("waiting"));
 }
+
+TEST_CASE("lessons: a breakpoint is the moment a line is reached, counted once with its line "
+          "event",
+          "[lessons]") {
+    LessonMomentMatcher matcher(moment(QStringLiteral("line 3"), QStringLiteral("main"), 3));
+    // Reached by a break and its line event (one time); by a break on the line the process was
+    // on already (a loop of one line: no line event); by a line event (sampled).
+    const QList<EngineEvent> events{
+        event(R"({"t":0,"pid":0,"kind":"start"})"),
+        event(R"({"t":0.1,"pid":2,"kind":"spawn","ppid":1,"name":"MainProcess","how":"main"})"),
+        event(R"({"t":0.2,"pid":2,"kind":"break","line":3})"),
+        event(R"({"t":0.2,"pid":0,"kind":"mode","paused":true,"speed":1})"),
+        event(R"({"t":0.2,"pid":2,"kind":"line","line":3})"),
+        event(R"({"t":0.3,"pid":2,"kind":"break","line":3})"),
+        event(R"({"t":0.4,"pid":2,"kind":"line","line":4})"),
+        event(R"({"t":0.5,"pid":2,"kind":"line","line":3})"),
+    };
+    QList<int> seen;
+    for (const EngineEvent& e : events) {
+        matcher.feed(e);
+        seen << matcher.occurrences();
+    }
+    CHECK(seen == QList<int>{0, 0, 1, 1, 1, 2, 2, 3});
+    CHECK(matcher.hasOccurred());
+    CHECK(matcher.time() == Approx(0.5));
+}

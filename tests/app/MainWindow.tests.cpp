@@ -17,18 +17,10 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options options;
-    options.useSettings = false;
-    return options;
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("The main window shows a script and where each process is", "[app][window]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.show();
     REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
     CHECK(window.codeView()->toPlainText().startsWith(u"import os"_s));
@@ -68,7 +60,7 @@ TEST_CASE("The main window shows a script and where each process is", "[app][win
 }
 
 TEST_CASE("Opening a recording finds its script and replays it", "[app][window]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.show();
     REQUIRE(window.openFile(testing::dataPath(u"four_children.jsonl"_s)));
     CHECK(window.scriptPath().endsWith(u"four_children.py"_s));
@@ -92,7 +84,7 @@ TEST_CASE("Opening a recording finds its script and replays it", "[app][window]"
 TEST_CASE("A recording whose script is missing still shows its processes", "[app][window]") {
     QTemporaryDir dir;
     REQUIRE(QFile::copy(testing::dataPath(u"orphan.jsonl"_s), dir.filePath(u"orphan.jsonl"_s)));
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     REQUIRE(window.openRecording(dir.filePath(u"orphan.jsonl"_s)));
     CHECK(window.scriptPath().isEmpty());
     CHECK(window.noticeText().contains(u"orphan.py"_s));
@@ -101,7 +93,7 @@ TEST_CASE("A recording whose script is missing still shows its processes", "[app
 }
 
 TEST_CASE("Run starts the engine and the window follows its events", "[app][window]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.setEngineProgram(testing::fakeEngine(u"replay.sh"_s));
     REQUIRE(window.openScript(testing::dataPath(u"orphan.py"_s)));
     window.runAction()->trigger();
@@ -116,7 +108,7 @@ TEST_CASE("Run starts the engine and the window follows its events", "[app][wind
 }
 
 TEST_CASE("A missing engine is reported in the window, not in a dialog", "[app][window]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.setEngineProgram(u"/nonexistent/forkscope-engine"_s);
     REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
     window.runAction()->trigger();
@@ -126,7 +118,7 @@ TEST_CASE("A missing engine is reported in the window, not in a dialog", "[app][
 }
 
 TEST_CASE("Zoom changes the code font within limits", "[app][window]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     const int before = window.codeView()->font().pointSize();
     window.zoomIn();
     window.zoomIn();
@@ -153,7 +145,7 @@ TEST_CASE("The palette gives each pid a distinct, readable colour", "[app][palet
 }
 
 TEST_CASE("Run, Pause, Step and Stop drive the engine and follow its answers", "[app][window]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.setEngineProgram(testing::fakeEngine(u"echo.sh"_s));
     REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
     window.runAction()->trigger();
@@ -190,7 +182,7 @@ TEST_CASE("Run, Pause, Step and Stop drive the engine and follow its answers", "
 TEST_CASE("Closing the window with a run going leaves no process behind", "[app][window]") {
     qint64 pid = 0;
     {
-        MainWindow window(testOptions());
+        MainWindow window(testing::windowOptions());
         window.engine()->setStopGracePeriod(200);
         window.setEngineProgram(testing::fakeEngine(u"stubborn.sh"_s));
         REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
@@ -205,7 +197,7 @@ TEST_CASE("Closing the window with a run going leaves no process behind", "[app]
 }
 
 TEST_CASE("Opening another file during a run ends that run quietly", "[app][window]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.engine()->setStopGracePeriod(100);
     window.setEngineProgram(testing::fakeEngine(u"stubborn.sh"_s));
     REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));

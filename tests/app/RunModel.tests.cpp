@@ -215,6 +215,26 @@ TEST_CASE("A second start begins a new run", "[app][runmodel]") {
     CHECK(run.latest(3)->orphan);
 }
 
+TEST_CASE("What a process printed just before it ended is kept, even read after its reap",
+          "[app][runmodel]") {
+    // The engine reads output from a pipe: the last line may come after the exit and the reap.
+    RunModel run;
+    run.apply({
+        event(R"({"t":0,"pid":0,"kind":"start","script":"x.py"})"),
+        event(R"({"t":0,"pid":1,"kind":"spawn","ppid":0,"name":"init","how":"init"})"),
+        event(R"({"t":0,"pid":2,"kind":"spawn","ppid":1,"name":"MainProcess","how":"main"})"),
+        event(R"({"t":1,"pid":2,"kind":"exit","code":0})"),
+        event(R"({"t":1,"pid":2,"kind":"reap","by":1})"),
+        event(R"({"t":1,"pid":2,"kind":"stdout","text":"3\n"})"),
+        event(R"({"t":1,"pid":7,"kind":"stdout","text":"from nowhere\n"})"), // unknown: ignored
+    });
+    REQUIRE(run.output().size() == 1);
+    CHECK(run.output().first().text == u"3\n"_s);
+    CHECK(run.output().first().pid == 2);
+    CHECK(run.latest(2)->output == u"3\n"_s);
+    CHECK(run.latest(2)->isReaped());
+}
+
 TEST_CASE("Events about unknown processes are ignored", "[app][runmodel]") {
     RunModel run;
     run.apply({

@@ -2,6 +2,7 @@
 
 #include "core/EngineEvent.h"
 #include "core/Recording.h"
+#include "gui/MainWindow.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -10,6 +11,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <catch2/catch.hpp>
 #include <functional>
 #include <string>
@@ -56,6 +58,13 @@ inline QList<EngineEvent> eventsFrom(const char* lines) {
     return events;
 }
 
+// A main window that neither reads nor writes the layout's settings.
+inline MainWindow::Options windowOptions() {
+    MainWindow::Options options;
+    options.useSettings = false;
+    return options;
+}
+
 inline QString dataPath(const QString& name) {
     return QDir(QStringLiteral(FORKSCOPE_APP_TEST_DATA)).filePath(name);
 }
@@ -96,5 +105,26 @@ inline QStringList childPids() {
     }
     return pids;
 }
+
+// Points GenericDataLocation (and AppLocalDataLocation, where lesson edits go) at a temporary
+// folder for the life of the object.
+class TemporaryDataHome {
+public:
+    TemporaryDataHome() : m_old(qgetenv("XDG_DATA_HOME")) {
+        qputenv("XDG_DATA_HOME", m_dir.path().toLocal8Bit());
+    }
+    ~TemporaryDataHome() {
+        if (m_old.isNull()) {
+            qunsetenv("XDG_DATA_HOME");
+        } else {
+            qputenv("XDG_DATA_HOME", m_old);
+        }
+    }
+    QString path() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+    QByteArray m_old;
+};
 
 } // namespace testing

@@ -27,12 +27,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-MainWindow::Options testOptions() {
-    MainWindow::Options options;
-    options.useSettings = false;
-    return options;
-}
-
 EngineEvent event(const QString& json) {
     auto e = parseEventLine(json.toUtf8());
     if (!e) qFatal("bad test event %s", qPrintable(json));
@@ -250,7 +244,7 @@ TEST_CASE("Timeline: many processes scroll, and the legend grows with new marker
 }
 
 TEST_CASE("Window: the timeline and the replay of a recording", "[timeline][replay]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.show();
     REQUIRE(window.openFile(testing::dataPath(u"states_mix.jsonl"_s)));
     TimelineView* view = window.timeline()->view();
@@ -320,7 +314,7 @@ TEST_CASE("Window: the timeline and the replay of a recording", "[timeline][repl
 }
 
 TEST_CASE("Window: selecting a process on the timeline selects it in the tree", "[timeline]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.show();
     REQUIRE(window.openFile(testing::dataPath(u"four_children.jsonl"_s)));
     TimelineView* view = window.timeline()->view();
@@ -332,7 +326,7 @@ TEST_CASE("Window: selecting a process on the timeline selects it in the tree", 
 }
 
 TEST_CASE("Window: Step only the selected process, or all of them", "[timeline][window]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.setEngineProgram(testing::fakeEngine(u"echo.sh"_s));
     REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));
     CHECK_FALSE(window.stepSelectedAction()->isEnabled());
@@ -359,7 +353,7 @@ TEST_CASE("Window: Step only the selected process, or all of them", "[timeline][
 }
 
 TEST_CASE("Window: the CPU count restarts the run with --cores", "[timeline][window]") {
-    MainWindow window(testOptions());
+    MainWindow window(testing::windowOptions());
     window.engine()->setStopGracePeriod(500);
     window.setEngineProgram(testing::fakeEngine(u"args_wait.sh"_s));
     REQUIRE(window.openScript(testing::dataPath(u"fork_wait.py"_s)));

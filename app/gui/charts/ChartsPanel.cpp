@@ -78,9 +78,7 @@ ChartsPanel::ChartsPanel(StateHistory* history, QWidget* parent)
     setObjectName(u"chartsPanel"_s);
 
     m_statesChart = makeChart();
-    m_statesChart->setTitle(tr("Processes in each state"));
     m_statesX = new QValueAxis(m_statesChart);
-    m_statesX->setTitleText(tr("time (s)"));
     m_statesY = new QValueAxis(m_statesChart);
     m_statesChart->addAxis(m_statesX, Qt::AlignBottom);
     m_statesChart->addAxis(m_statesY, Qt::AlignLeft);
@@ -88,7 +86,6 @@ ChartsPanel::ChartsPanel(StateHistory* history, QWidget* parent)
         auto* upper = new QLineSeries(this);
         auto* lower = new QLineSeries(this);
         auto* area = new QAreaSeries(upper, lower);
-        area->setName(TimelineStyle::name(state));
         area->setBrush(stateBrush(state));
         area->setPen(QPen(TimelineStyle::color(state).darker(140), 1));
         m_statesChart->addSeries(area);
@@ -101,20 +98,14 @@ ChartsPanel::ChartsPanel(StateHistory* history, QWidget* parent)
     m_statesView = new QChartView(m_statesChart, this);
     m_statesView->setObjectName(u"statesChart"_s);
     m_statesView->setRenderHint(QPainter::Antialiasing, false);
-    m_statesView->setToolTip(tr("How many of the script's processes were running, ready, "
-                                "waiting, … at each moment (PID 1, the engine's init, is left "
-                                "out)"));
 
     m_queuesChart = makeChart();
-    m_queuesChart->setTitle(tr("Queue lengths"));
     m_queuesX = new QValueAxis(m_queuesChart);
-    m_queuesX->setTitleText(tr("time (s)"));
     m_queuesY = new QValueAxis(m_queuesChart);
     m_queuesChart->addAxis(m_queuesX, Qt::AlignBottom);
     m_queuesChart->addAxis(m_queuesY, Qt::AlignLeft);
     m_queuesView = new QChartView(m_queuesChart, this);
     m_queuesView->setObjectName(u"queuesChart"_s);
-    m_queuesView->setToolTip(tr("How many items each queue held over time"));
     m_queuesView->hide();
 
     auto* layout = new QHBoxLayout(this);
@@ -131,6 +122,7 @@ ChartsPanel::ChartsPanel(StateHistory* history, QWidget* parent)
         m_dirty = true;
         if (isVisible()) refresh();
     });
+    retranslate();
     applyLook();
     refresh();
 }
@@ -155,6 +147,23 @@ void ChartsPanel::showEvent(QShowEvent* event) {
 void ChartsPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) applyLook();
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        scheduleRefresh(); // the queues' names
+    }
+}
+
+void ChartsPanel::retranslate() {
+    m_statesChart->setTitle(tr("Processes in each state"));
+    m_statesX->setTitleText(tr("time (s)"));
+    for (qsizetype i = 0; i < m_areas.size() && i < kCountedStateCount; ++i)
+        m_areas[i]->setName(TimelineStyle::name(kCountedStates[i]));
+    m_statesView->setToolTip(tr("How many of the script's processes were running, ready, "
+                                "waiting, … at each moment (PID 1, the engine's init, is left "
+                                "out)"));
+    m_queuesChart->setTitle(tr("Queue lengths"));
+    m_queuesX->setTitleText(tr("time (s)"));
+    m_queuesView->setToolTip(tr("How many items each queue held over time"));
 }
 
 void ChartsPanel::applyLook() {

@@ -52,6 +52,7 @@ protected:
 private:
     void scheduleRefresh();
     void applyLook();
+    void retranslate();
 
     StateHistory* m_history;
     QChartView* m_statesView;

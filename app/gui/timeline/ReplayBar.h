@@ -29,7 +29,11 @@ public:
     // Called when the recording changes: the slider's range and the label.
     void refresh();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void onPosition(double t);
     void onPlaying(bool playing);
 

@@ -5,6 +5,7 @@
 #include "gui/timeline/TimelineLegend.h"
 #include "gui/timeline/TimelineView.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
@@ -37,18 +38,17 @@ TimelineDock::TimelineDock(StateHistory* history, QWidget* parent)
     : QWidget(parent), m_model(new TimelineModel(history, this)),
       m_view(new TimelineView(m_model, this)), m_legend(new TimelineLegend(history, this)) {
     setObjectName(u"timelinePanel"_s);
-    m_zoomOut = button(tr("−"), tr("Zoom out (− or Ctrl+wheel on the lanes)"), this);
+    m_zoomOut = button(QString(), QString(), this);
     m_zoomOut->setObjectName(u"timelineZoomOut"_s);
-    m_zoomIn = button(tr("+"), tr("Zoom in, down to the kernel's time slices (+)"), this);
+    m_zoomIn = button(QString(), QString(), this);
     m_zoomIn->setObjectName(u"timelineZoomIn"_s);
-    m_fit = button(tr("Whole Run"), tr("Show the whole run (0)"), this);
+    m_fit = button(QString(), QString(), this);
     m_fit->setObjectName(u"timelineFit"_s);
-    m_follow =
-        button(tr("Follow"), tr("Keep the present in view while the run goes on (End)"), this);
+    m_follow = button(QString(), QString(), this);
     m_follow->setObjectName(u"timelineFollow"_s);
     m_follow->setCheckable(true);
     m_scaleLabel = new QLabel(this);
-    m_scaleLabel->setToolTip(tr("How much time the lanes show"));
+    retranslate();
     m_scaleLabel->setMinimumWidth(fontMetrics().horizontalAdvance(u"000 ms"_s) + 8);
 
     connect(m_zoomOut, &QToolButton::clicked, m_view, &TimelineView::zoomOut);
@@ -96,4 +96,24 @@ void TimelineDock::updateButtons() {
     m_zoomOut->setEnabled(!m_view->fitsRun());
     m_fit->setEnabled(!m_view->fitsRun());
     m_scaleLabel->setText(span(m_view->visibleDuration()));
+}
+
+void TimelineDock::retranslate() {
+    m_zoomOut->setText(tr("−"));
+    m_zoomOut->setToolTip(tr("Zoom out (− or Ctrl+wheel on the lanes)"));
+    m_zoomIn->setText(tr("+"));
+    m_zoomIn->setToolTip(tr("Zoom in, down to the kernel's time slices (+)"));
+    m_fit->setText(tr("Whole Run"));
+    m_fit->setToolTip(tr("Show the whole run (0)"));
+    m_follow->setText(tr("Follow"));
+    m_follow->setToolTip(tr("Keep the present in view while the run goes on (End)"));
+    m_scaleLabel->setToolTip(tr("How much time the lanes show"));
+}
+
+void TimelineDock::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        updateButtons(); // the scale's "10 ms"
+    }
 }

@@ -25,7 +25,11 @@ public:
     // Puts a replay's controls on the row of the zoom buttons (the panel takes them over).
     void setReplayControls(QWidget* controls);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void updateButtons();
 
     TimelineModel* m_model;

@@ -154,3 +154,12 @@ void TimelineLegend::paintEvent(QPaintEvent*) {
                          Qt::AlignLeft | Qt::AlignVCenter, item.text);
     }
 }
+
+void TimelineLegend::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // The entries are read out when painted: only the size may change with the words.
+    if (event->type() == QEvent::LanguageChange) {
+        updateGeometry();
+        update();
+    }
+}

@@ -138,6 +138,7 @@ QString TimelineStyle::markerName(const QString& kind) {
     if (kind == "reap"_L1) return tr("reaped");
     if (kind == "reparent"_L1) return tr("orphaned, adopted");
     if (kind == "error"_L1) return tr("error");
+    if (kind == "break"_L1) return tr("breakpoint");
     if (kind == "queue-put"_L1) return tr("put in a queue");
     if (kind == "queue-get"_L1) return tr("got from a queue");
     if (kind == "lock-acquire"_L1) return tr("lock acquired");
@@ -180,6 +181,7 @@ QString TimelineStyle::markerText(const QString& kind, const QJsonObject& f) {
             .arg(integer(f, "from"_L1))
             .arg(integer(f, "to"_L1));
     if (kind == "error"_L1) return tr("error: %1").arg(text(f, "message"_L1));
+    if (kind == "break"_L1) return tr("stopped the run before line %1").arg(integer(f, "line"_L1));
     const QString queue = text(f, "queue"_L1);
     const QString size = text(f, "size"_L1);
     const QString capacity = text(f, "capacity"_L1);

@@ -82,8 +82,7 @@ TimelineView::TimelineView(TimelineModel* model, QWidget* parent)
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
-    setToolTip(tr("Click or drag to read out an instant; Ctrl+wheel or +/− to zoom; drag with "
-                  "the right button, or on the ruler, to pan"));
+    retranslate();
     connect(history(), &StateHistory::changed, this, &TimelineView::onHistoryChanged);
     connect(history(), &StateHistory::processAdded, this, &TimelineView::onProcessAdded);
     connect(history(), &StateHistory::cleared, this, &TimelineView::measureFont);
@@ -292,6 +291,16 @@ void TimelineView::changeEvent(QEvent* event) {
     QAbstractScrollArea::changeEvent(event);
     if (event->type() == QEvent::FontChange) measureFont();
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) relayout();
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        updateLabelWidth();
+        relayout(); // the ruler's and the lanes' words
+    }
+}
+
+void TimelineView::retranslate() {
+    setToolTip(tr("Click or drag to read out an instant; Ctrl+wheel or +/− to zoom; drag with "
+                  "the right button, or on the ruler, to pan"));
 }
 
 void TimelineView::setScale(double pixelsPerSecond) {

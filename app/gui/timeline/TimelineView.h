@@ -90,6 +90,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void retranslate();
     void onHistoryChanged();
     // Scale, left edge (fit, follow) and scroll bars, after the run, the size or the font changed.
     void relayout();
