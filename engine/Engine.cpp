@@ -224,7 +224,8 @@ void Engine::loop() {
         const auto pidfds = observer_->pidFds();
         for (const auto& [pidfd, pid] : pidfds) fds.push_back({pidfd, POLLIN, 0});
 
-        if (poll(fds.data(), fds.size(), -1) < 0) {
+        // While operations read from the rings wait to be emitted, only look and come back.
+        if (poll(fds.data(), fds.size(), arenaWatcher_->hasBacklog() ? 0 : -1) < 0) {
             if (errno == EINTR) continue;
             break;
         }
@@ -239,6 +240,7 @@ void Engine::loop() {
         if (fds[5].revents) readCommands();
         if (fds[4].revents) tick();
         if (fds[0].revents) handleSignals();
+        if (arenaWatcher_->hasBacklog()) arenaWatcher_->pump();
         flushOutput();
     }
 }
@@ -271,7 +273,7 @@ void Engine::readMessages() {
         if (!m) continue;
         observer_->onMessage(*m, sender);
         if (m->type == channel::MessageType::Hello) checkProcessLimit();
-        if (m->type == channel::MessageType::Arena) arenaWatcher_->drain();
+        if (m->type == channel::MessageType::Arena) arenaWatcher_->pump();
         if (m->type == channel::MessageType::Error) {
             const auto what = static_cast<channel::ErrorWhat>(m->a);
             emit(ev::error(now(), m->pid, channel::toString(what), m->text2, m->text1, m->b));
@@ -455,6 +457,7 @@ void Engine::finish() {
     readOutput(stdoutFd_, false);
     readOutput(stderrFd_, true);
     observer_->sample();
+    arenaWatcher_->drain();
     arenaWatcher_->tick();
     for (auto& [key, partial] : partialLines_) {
         if (partial.empty()) continue;

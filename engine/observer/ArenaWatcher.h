@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,6 +31,11 @@ public:
     // Reads every op ring: the new operations become events, in the order they happened,
     // then each queue that changed reports its contents.
     void drain();
+    // Reads every op ring, and emits a batch of what it read so far; true while some is left
+    // (the engine comes back at once). The engine pumps while processes run: a long backlog
+    // goes out in batches, and the rings are read again between them.
+    bool pump();
+    bool hasBacklog() const { return !pending_.empty(); }
     // Once per sampling period: drain, report operations that did not fit in a ring, and let
     // processes tell the engine about their next operation again.
     void tick();
@@ -46,6 +52,13 @@ private:
     };
     using Key = std::pair<int, uint32_t>; // (family, object id)
 
+    struct Backlog {
+        std::vector<shm::OpRecord> cells; // records copied out of a slot's rings
+        std::size_t next = 0;             // the first not emitted yet
+    };
+    void collect();
+    void emitCollected(std::size_t budget);
+    void settleHeldAndStates();
     void emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsExpected);
     void releaseHeld(const Key& key, bool all);
     void emitOp(const shm::OpRecord& r);
@@ -67,7 +80,9 @@ private:
 
     std::map<Key, uint32_t> nextSeq_;       // the next objSeq of each object
     std::map<Key, std::vector<Held>> held_; // operations waiting for an earlier one
-    uint64_t droppedReported_ = 0, droppedSeen_ = 0;
+    uint64_t droppedReported_ = 0, droppedSeen_ = 0, droppedHeld_ = 0;
+    std::vector<Backlog> backlog_ = std::vector<Backlog>(shm::Arena::kMaxSlots);
+    std::set<std::size_t> pending_; // slots with a backlog
 
     uint32_t scanned_ = 0;          // directory entries looked at
     std::vector<uint32_t> unready_; // entries being created when last looked at
