@@ -23,14 +23,17 @@ constexpr int64_t kGapWaitNs = 50'000'000;
 constexpr std::size_t kPumpBatch = 2048;
 constexpr std::size_t kCollectEvery = 128;
 
-enum Family { QueueFamily = 0, LockFamily = 1 };
+enum Family { QueueFamily = 0, LockFamily = 1, TaskFamily = 2 };
 
 Family familyOf(uint16_t op) {
     const auto k = static_cast<shm::OpKind>(op);
+    if (k == shm::OpKind::Task) return TaskFamily;
     return k == shm::OpKind::QueuePut || k == shm::OpKind::QueueGet || k == shm::OpKind::QueueLost
                ? QueueFamily
                : LockFamily;
 }
+
+constexpr uint32_t kLastTaskStep = 3; // done or error
 
 std::pair<uint64_t, int64_t> clockPair() {
     const uint64_t a = shm::stampNow();
@@ -92,7 +95,10 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsE
         emitOp(r);
         return;
     }
-    const Key key{static_cast<int>(familyOf(r.op)), r.object};
+    // A queue's or a lock's operations are numbered along the object, a task's steps along
+    // the task.
+    const Family family = familyOf(r.op);
+    const Key key{static_cast<int>(family), r.object, family == TaskFamily ? r.a : 0};
     uint32_t& next = nextSeq_.try_emplace(key, 1).first->second;
     // After records were dropped the missing numbers never come: nothing is held for them.
     if (r.objSeq > next && !gapsExpected) {
@@ -105,6 +111,8 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsE
     emitOp(r);
     next = std::max(next, r.objSeq + 1);
     if (!held_.empty()) releaseHeld(key, false);
+    // A finished task is numbered no further: forget it, or a long run's tasks would pile up.
+    if (family == TaskFamily && r.objSeq >= kLastTaskStep && !held_.count(key)) nextSeq_.erase(key);
 }
 
 void ArenaWatcher::releaseHeld(const Key& key, bool all) {
@@ -153,6 +161,15 @@ void ArenaWatcher::emitOp(const shm::OpRecord& r) {
     case shm::OpKind::LockRelease:
         sink_(ev::lockOp(t, r.pid, id, "release", static_cast<int>(r.a), 0, count));
         break;
+    case shm::OpKind::Task: {
+        static constexpr const char* kSteps[] = {"submit", "start", "done", "error"};
+        if (r.b < 1 || r.b > 4) break;
+        const std::size_t have =
+            std::min<std::size_t>(r.prefixLen, (r.cells - 1u) * sizeof(shm::OpRecord));
+        sink_(ev::task(t, r.pid, id, static_cast<int>(r.a), kSteps[r.b - 1],
+                       std::string_view(r.prefix(), have)));
+        break;
+    }
     case shm::OpKind::LockRecover:
         sink_(ev::lockOp(t, r.pid, id, "recover", static_cast<int>(r.a), static_cast<int>(r.b),
                          r.flags & shm::OpRecord::kRLock ? 1 : -1));

@@ -17,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -50,7 +51,7 @@ private:
         int64_t sinceNs = 0;
         const shm::OpRecord& record() const { return cells[0]; }
     };
-    using Key = std::pair<int, uint32_t>; // (family, object id)
+    using Key = std::tuple<int, uint32_t, uint32_t>; // (family, object id, task id or 0)
 
     struct Backlog {
         std::vector<shm::OpRecord> cells; // records copied out of a slot's rings

@@ -3,6 +3,8 @@
 #include "engine/channel/Message.h"
 #include "engine/runtime/Process.h"
 #include "engine/runtime/ProcessContext.h"
+#include "engine/runtime/SharedObjects.h"
+#include "engine/shm/TaskLog.h"
 
 #include <atomic>
 #include <cerrno>
@@ -62,8 +64,18 @@ std::string funcName(py::handle func) {
     }
 }
 
+// Through the op log (engine/shm/TaskLog.h); as a message only where there is none.
 void sendTask(TaskOp op, int pool, int task, const std::string& func) {
     const ProcessContext& ctx = context();
+    if (ctx.arena) {
+        bool notify = false;
+        const auto step = static_cast<shm::TaskStep>(static_cast<int>(op) + 1);
+        if (shm::logTask(*ctx.arena, actor(), static_cast<uint32_t>(pool), static_cast<uint32_t>(task),
+                         step, func, &notify)) {
+            if (notify) tellEngine();
+            return;
+        }
+    }
     channel::send(ctx.controlFd, {channel::MessageType::Task, ctx.pid, static_cast<int32_t>(op), pool,
                                   task, func, {}});
 }
@@ -535,6 +547,15 @@ private:
             t.failure = e.value();
         }
         sendTask(TaskOp::Submit, id_, taskId, name);
+        // With nothing ahead of it, the task goes straight into the pipe: waking the pool's
+        // thread to write it costs two system calls and a turn of the GIL per task.
+        if (pending_.empty() && out_.empty() && !t.bytes.empty()) {
+            const ssize_t w = write(taskWrite_, t.bytes.data(), t.bytes.size());
+            if (w == static_cast<ssize_t>(t.bytes.size())) return;
+            out_ = w > 0 ? t.bytes.substr(static_cast<std::size_t>(w)) : std::move(t.bytes);
+            wake();
+            return;
+        }
         pending_.push_back(std::move(t));
         wake();
     }

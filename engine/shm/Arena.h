@@ -63,6 +63,7 @@ enum class OpKind : uint8_t {
     LockAcquire,
     LockRelease,
     LockRecover,
+    Task, // a Pool task's step (engine/shm/TaskLog.h)
 };
 
 // A record is one 32-byte cell, followed by up to three more holding the first bytes of the
@@ -79,8 +80,9 @@ struct OpRecord { // no initializers: a ring's records are written before they c
         objSeq; // the object's own count of operations, ordering them across processes (0: none)
     uint32_t object; // queue or lock id
     int32_t pid;     // who did it
-    uint32_t a;      // queue: size after the operation; lock: holder after it
-    uint32_t b;      // queue: capacity (0: unbounded); lock: dead holder (recover), RLock count
+    uint32_t a;      // queue: size after the operation; lock: holder after it; task: its id
+    uint32_t b;      // queue: capacity (0: unbounded); lock: dead holder (recover), RLock count;
+                     // task: TaskStep
     uint8_t op;      // OpKind
     uint8_t flags;
     uint8_t cells; // 32-byte cells, this one included
