@@ -240,7 +240,10 @@ void Engine::loop() {
         if (fds[5].revents) readCommands();
         if (fds[4].revents) tick();
         if (fds[0].revents) handleSignals();
-        if (arenaWatcher_->hasBacklog()) arenaWatcher_->pump();
+        if (arenaWatcher_->hasBacklog()) {
+            readMessages(); // what processes said before their operations goes out first
+            arenaWatcher_->pump();
+        }
         flushOutput();
     }
 }
@@ -412,6 +415,7 @@ void Engine::execute(const protocol::Command& c) {
 void Engine::tick() {
     uint64_t expirations = 0;
     (void)!read(timerFd_, &expirations, sizeof expirations);
+    readMessages(); // what processes said before their operations goes out first
     arenaWatcher_->tick();
     observer_->sample();
     checkProcessLimit();
@@ -481,6 +485,7 @@ void Engine::flushPendingOutput() {
 }
 
 void Engine::emit(protocol::Event&& e) {
+    if (arenaWatcher_) arenaWatcher_->noteSent(e.t());
     if (pendingOutput_ && e.kind() != protocol::EventKind::Stdout && e.kind() != protocol::EventKind::Stderr)
         flushPendingOutput();
     if (options_.json) {

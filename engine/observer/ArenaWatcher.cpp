@@ -132,7 +132,7 @@ void ArenaWatcher::releaseHeld(const Key& key, bool all) {
 }
 
 void ArenaWatcher::emitOp(const shm::OpRecord& r) {
-    const double t = secondsOf(r.stamp);
+    const double t = std::max(secondsOf(r.stamp), floor_);
     const int id = static_cast<int>(r.object);
     auto item = [&r, this] {
         const std::size_t have =

@@ -11,6 +11,7 @@
 #include "engine/protocol/Event.h"
 #include "engine/shm/Arena.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -37,6 +38,11 @@ public:
     // goes out in batches, and the rings are read again between them.
     bool pump();
     bool hasBacklog() const { return !pending_.empty(); }
+    // The time of an event the engine just sent. An operation is sent no earlier than what
+    // went before it: its own time is exact, but an event the engine makes from a message
+    // (a spawn, say) carries the time the engine read it, a little after it happened, and an
+    // operation that followed it must not seem to come first.
+    void noteSent(double t) { floor_ = std::max(floor_, t); }
     // Once per sampling period: drain, report operations that did not fit in a ring, and let
     // processes tell the engine about their next operation again.
     void tick();
@@ -71,6 +77,7 @@ private:
     std::string itemRepr(const char* prefix, std::size_t have, uint32_t len) const;
 
     shm::Arena* arena_;
+    double floor_ = 0;
     channel::SharedState* shared_;
     Sink sink_;
 
