@@ -1,6 +1,7 @@
 #include "engine/runtime/Pool.h"
 
 #include "engine/channel/Message.h"
+#include "engine/runtime/FunctionPickles.h"
 #include "engine/runtime/Process.h"
 #include "engine/runtime/ProcessContext.h"
 #include "engine/runtime/SharedObjects.h"
@@ -56,12 +57,34 @@ py::object loads(std::string_view bytes) {
     return pickleAttr("loads")(py::bytes(bytes.data(), bytes.size()));
 }
 
-std::string funcName(py::handle func) {
+std::string nameOf(py::handle func) {
+    // Each fallback only when the one before is missing: repr() of a function formats a
+    // string with its address, a cost per task that a loop of tiny tasks notices.
+    for (const char* attr : {"__qualname__", "__name__"}) {
+        if (PyObject* v = PyObject_GetAttrString(func.ptr(), attr)) {
+            auto name = py::reinterpret_steal<py::object>(v);
+            if (PyUnicode_Check(v)) return py::str(name);
+        } else {
+            PyErr_Clear();
+        }
+    }
     try {
-        return py::str(py::getattr(func, "__qualname__", py::getattr(func, "__name__", py::repr(func))));
+        return py::repr(func);
     } catch (py::error_already_set&) {
         return "?";
     }
+}
+
+// The task's function as its `task` events name it. A loop submits one function many times,
+// and a worker runs it many times: the last one's name is kept, with a reference to the
+// function so that its address cannot be reused by another.
+std::string funcName(py::handle func) {
+    static auto* last = new std::pair<py::object, std::string>(); // never freed: see Process.cpp
+    if (last->first.ptr() != func.ptr()) {
+        std::string name = nameOf(func);
+        *last = {py::reinterpret_borrow<py::object>(func), std::move(name)};
+    }
+    return last->second;
 }
 
 // Through the op log (engine/shm/TaskLog.h); as a message only where there is none.
@@ -116,6 +139,16 @@ std::string frame(std::string_view payload) {
     std::memcpy(out.data(), &len, sizeof len);
     out.append(payload);
     return out;
+}
+
+// A task's frame: the function's pickle (FunctionPickles) apart from the rest's.
+std::string taskFrame(std::string_view function, std::string_view rest) {
+    const auto fnLen = static_cast<uint32_t>(function.size());
+    std::string payload(sizeof fnLen, '\0');
+    std::memcpy(payload.data(), &fnLen, sizeof fnLen);
+    payload.append(function);
+    payload.append(rest);
+    return frame(payload);
 }
 
 // Two robust, process-shared mutexes: several workers read the one task pipe and write the one
@@ -541,7 +574,10 @@ private:
         t.index = index;
         const int taskId = ++taskCounter_;
         try {
-            t.bytes = frame(dumps(py::make_tuple(job, index, taskId, task)));
+            // The function first, as pickling the whole tuple would meet it first.
+            const std::string& function = functions_.dump(task[1]);
+            const py::tuple rest = py::make_tuple(task[0], py::none(), task[2], task[3]);
+            t.bytes = taskFrame(function, dumps(py::make_tuple(job, index, taskId, rest)));
         } catch (py::error_already_set& e) {
             // Like CPython's task thread: the pickling error becomes the task's result.
             t.failure = e.value();
@@ -690,6 +726,7 @@ private:
     }
 
     int processes_ = 1;
+    FunctionPickles functions_;
     py::object initializer_ = py::none();
     py::tuple initargs_;
     py::object maxtasks_ = py::none();
@@ -717,6 +754,7 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
     if (!initializer.is_none()) initializer(*initargs);
     const long limit = maxtasks.is_none() ? -1 : maxtasks.cast<long>();
     py::object format = py::module_::import("traceback").attr("format_exception");
+    FunctionPickles functions;
     for (long completed = 0; limit < 0 || completed < limit; ++completed) {
         std::string payload;
         bool got;
@@ -734,13 +772,18 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
         }
         if (!got || payload.empty()) break; // the parent is gone, or said stop
 
-        py::tuple msg = loads(payload);
+        uint32_t fnLen = 0;
+        if (payload.size() < sizeof fnLen) break;
+        std::memcpy(&fnLen, payload.data(), sizeof fnLen);
+        if (payload.size() - sizeof fnLen < fnLen) break;
+        const std::string_view body(payload);
+        py::object func = functions.load(body.substr(sizeof fnLen, fnLen));
+        py::tuple msg = loads(body.substr(sizeof fnLen + fnLen));
         const int job = msg[0].cast<int>();
         const int index = msg[1].cast<int>();
         const int taskId = msg[2].cast<int>();
         py::tuple task = msg[3];
         const auto kind = static_cast<TaskKind>(task[0].cast<int>());
-        py::object func = task[1];
         const std::string name = funcName(func);
         sendTask(TaskOp::Start, poolId, taskId, name);
 
