@@ -557,6 +557,12 @@ private:
             // One slice per chunk: a map over 100,000 items must not pay per item here.
             auto slice = py::reinterpret_steal<py::object>(PySequence_GetSlice(items.ptr(), start, start + size));
             if (!slice) throw py::error_already_set();
+            if (kind == TaskKind::Map && PyRange_Check(slice.ptr())) {
+                // A slice of a range is a range: it travels as its three numbers, not as the
+                // thousands of ints it stands for (the worker makes those as it goes).
+                submit(job, index, py::make_tuple(static_cast<int>(kind), func, slice, py::none()), funcName(func));
+                continue;
+            }
             auto chunk = py::reinterpret_steal<py::tuple>(PySequence_Tuple(slice.ptr()));
             if (!chunk) throw py::error_already_set();
             if (kind == TaskKind::Apply) // imap with chunksize 1: one call per item
@@ -793,7 +799,8 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
             if (kind == TaskKind::Apply) {
                 value = func(*py::tuple(task[2]), **py::dict(task[3]));
             } else {
-                // The hot loop of map(): the C API, one call and one store per item.
+                // The hot loop of map(): the C API, one call and one store per item. (A chunk
+                // of a range comes as a range: the tuple makes its ints.)
                 py::tuple items = task[2];
                 const Py_ssize_t n = PyTuple_GET_SIZE(items.ptr());
                 auto out = py::reinterpret_steal<py::list>(PyList_New(n));
