@@ -138,6 +138,7 @@ bool Engine::setUp(std::string* error) {
     shared_->speed.store(options_.speed);
     shared_->originNs.store(channel::monotonicNs());
     shared_->paused.store(options_.step ? 1 : 0);
+    shared_->setBreakLines(options_.breakLines.data(), options_.breakLines.size());
     // The run's queues and locks live here: mapped now, before init is forked, so that every
     // process of the run sees them at the same address. As much as one process may use
     // (--memory) for what queues hold, plus an op ring for each process that logs.
@@ -277,6 +278,13 @@ void Engine::readMessages() {
         observer_->onMessage(*m, sender);
         if (m->type == channel::MessageType::Hello) checkProcessLimit();
         if (m->type == channel::MessageType::Arena) arenaWatcher_->pump();
+        if (m->type == channel::MessageType::Break) {
+            // The process paused the run itself (at once, and it waits at its gate); the
+            // others must now stop at their next line too.
+            emit(ev::breakHit(now(), m->pid, m->a));
+            observer_->askAllForLines();
+            if (!m->b) emit(ev::mode(now(), true, shared_->speed.load()));
+        }
         if (m->type == channel::MessageType::Error) {
             const auto what = static_cast<channel::ErrorWhat>(m->a);
             emit(ev::error(now(), m->pid, channel::toString(what), m->text2, m->text1, m->b));
@@ -378,6 +386,7 @@ void Engine::execute(const protocol::Command& c) {
         for (auto& s : shared_->slots) s.permits.store(0, std::memory_order_relaxed);
         shared_->wakeAllGates();
         emit(ev::mode(now(), false, shared_->speed.load()));
+        observer_->onReleased(0);
         break;
     case T::Step: {
         if (!shared_->paused.exchange(1, std::memory_order_acq_rel)) {
@@ -391,8 +400,10 @@ void Engine::execute(const protocol::Command& c) {
             for (int slot : observer_->liveSlots()) {
                 if (shared_->slot(slot)->permits.load() == 0) shared_->grantStep(slot);
             }
+            observer_->onReleased(0);
         } else if (const int slot = observer_->slotOf(c.pid); slot >= 0) {
             shared_->grantStep(slot);
+            observer_->onReleased(c.pid);
         } else {
             emit(ev::error(now(), 0, "command", "no process " + std::to_string(c.pid) + " to step"));
         }
@@ -409,6 +420,11 @@ void Engine::execute(const protocol::Command& c) {
         break;
     }
     case T::Stop: stopRun(Ending::Stopped, kStatusStopped); break;
+    case T::Break:
+        shared_->setBreakLines(c.lines.data(), c.lines.size());
+        // Each process takes up (or drops) its tracer when it next notes its line.
+        observer_->askAllForLines();
+        break;
     }
 }
 

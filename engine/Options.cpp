@@ -19,9 +19,13 @@ process has printed); a readable log of the run's events goes to stderr.
 
 Options:
   --json              write events as JSON lines on stdout instead (docs/protocol.md), and
-                      read commands as JSON lines on stdin (pause, resume, step, speed, stop)
+                      read commands as JSON lines on stdin (pause, resume, step, break,
+                      speed, stop)
   --step              start paused: every process stops before each line of the script
-                      until a step command lets it go
+                      until a step command lets it go (with --json)
+  --break LINES       pause the whole run the first time any process is about to run one
+                      of these lines of the script (e.g. 12,26), as the break command does
+                      (with --json)
   --speed X           scale every time.sleep by 1/X (0.1 to 10); event times are given in
                       the script's own time
   --cores N           let the run use only N CPUs, so that ready processes appear when work
@@ -84,7 +88,17 @@ ParseResult parseOptions(int argc, char** argv, Options* o, std::string* error) 
         else if (a == "--step") o->step = true;
         else if (a == "--no-namespace") o->allowNamespaces = false;
         else if (a == "--help" || a == "-h") return ParseResult::Help;
-        else if (a == "--speed") {
+        else if (a == "--break") {
+            if (i + 1 >= argc) {
+                *error = a + " needs a value";
+                return ParseResult::Error;
+            }
+            std::string why;
+            if (!protocol::parseBreakLines(argv[++i], &o->breakLines, &why)) {
+                *error = "--break: " + why;
+                return ParseResult::Error;
+            }
+        } else if (a == "--speed") {
             if (!value(&o->speed, protocol::kMinSpeed, protocol::kMaxSpeed)) return ParseResult::Error;
         } else if (a == "--cores") {
             if (!value(&d, 1, 1024)) return ParseResult::Error;
@@ -114,6 +128,11 @@ ParseResult parseOptions(int argc, char** argv, Options* o, std::string* error) 
     }
     if (o->script.empty()) {
         *error = "run needs a SCRIPT.py";
+        return ParseResult::Error;
+    }
+    // Without --json nothing reads commands: a paused run would wait for ever for a resume.
+    if (!o->json && (o->step || !o->breakLines.empty())) {
+        *error = std::string(o->step ? "--step" : "--break") + " needs --json: a paused run waits for commands on stdin";
         return ParseResult::Error;
     }
     return ParseResult::Run;

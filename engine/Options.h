@@ -12,6 +12,7 @@ struct Options {
     std::vector<std::string> scriptArgs;
     bool json = false;
     bool step = false;
+    std::vector<int> breakLines;         // --break: pause the first time a process reaches one
     double speed = 1.0;
     int cores = 0;                       // 0: every CPU the engine may use
     int maxProcesses = 256;

@@ -84,7 +84,7 @@ std::optional<Message> decode(std::string_view bytes) {
     Message m;
     const auto type = static_cast<uint8_t>(p[0]);
     if (type < static_cast<uint8_t>(MessageType::Hello) ||
-        type > static_cast<uint8_t>(MessageType::Arena))
+        type > static_cast<uint8_t>(MessageType::Break))
         return std::nullopt;
     m.type = static_cast<MessageType>(type);
     m.pid = getInt(p + 1);

@@ -21,6 +21,7 @@ enum class MessageType : uint8_t {
     Born,      // from the parent, right after it forked pid: a=ppid, b=how, text1=name
     Task,      // a Pool task changed: pid (who), a=TaskOp, b=pool, c=task, text1=function
     Arena,     // pid logged queue or lock operations while the engine was not looking
+    Break,     // pid reached a breakpoint and paused the run: a=line, b=1 if it was paused already
 };
 
 // What happened to a Pool task; submit comes from the pool's owner, the rest from the worker.

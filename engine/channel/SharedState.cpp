@@ -38,6 +38,7 @@ int SharedState::claim(int pid) noexcept {
         if (slots[i].pid.compare_exchange_strong(expected, pid, std::memory_order_acq_rel)) {
             slots[i].line.store(0, std::memory_order_relaxed);
             slots[i].on.store(0, std::memory_order_relaxed);
+            slots[i].onId.store(0, std::memory_order_relaxed);
             slots[i].atGate.store(0, std::memory_order_relaxed);
             slots[i].permits.store(0, std::memory_order_relaxed);
             return static_cast<int>(i);
@@ -86,6 +87,28 @@ void SharedState::gate(int index) noexcept {
         futexWait(&s->wake, seen);
     }
     if (held) s->atGate.store(0, std::memory_order_release);
+}
+
+void SharedState::setBreakLines(const int* lines, std::size_t count) noexcept {
+    breakArmed.store(0, std::memory_order_release);
+    for (auto& word : breakBits) word.store(0, std::memory_order_relaxed);
+    uint32_t armed = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const int line = lines[i];
+        if (line <= 0 || line >= kBreakLines) continue;
+        const uint64_t bit = uint64_t{1} << (line % 64);
+        if (!(breakBits[line / 64].fetch_or(bit, std::memory_order_relaxed) & bit)) ++armed;
+    }
+    breakGeneration.fetch_add(1, std::memory_order_acq_rel);
+    breakArmed.store(armed, std::memory_order_release);
+}
+
+bool SharedState::takeBreak(int line) noexcept {
+    if (line <= 0 || line >= kBreakLines) return false;
+    const uint64_t bit = uint64_t{1} << (line % 64);
+    if (!(breakBits[line / 64].fetch_and(~bit, std::memory_order_acq_rel) & bit)) return false;
+    breakArmed.fetch_sub(1, std::memory_order_acq_rel);
+    return true;
 }
 
 SharedState* mapSharedState() noexcept {

@@ -22,6 +22,7 @@ struct alignas(64) Slot {
     std::atomic<int32_t> pid{0};     // pid (as the run sees it) owning the slot; 0 when free
     std::atomic<int32_t> line{0};    // script line about to run; 0 before the first
     std::atomic<uint32_t> on{0};     // WaitReason while blocked in one of the runtime's calls
+    std::atomic<uint32_t> onId{0};   // with QueueGet, QueuePut, Lock: the queue's or lock's number
     std::atomic<uint32_t> atGate{0}; // 1 while held before a line in step mode
     std::atomic<uint32_t> permits{0}; // lines the engine lets it run while the run is paused
     std::atomic<uint32_t> wake{0};   // futex word the gate sleeps on; bumped to wake it
@@ -40,6 +41,14 @@ struct SharedState {
     std::atomic<uint32_t> paused{0};   // step mode: every process stops before its next line
     std::atomic<double> speed{1.0};    // time.sleep divides by it
     std::atomic<int64_t> originNs{0};  // CLOCK_MONOTONIC at the run's start
+    // Breakpoints: a bit per script line, cleared by the first process that reaches it.
+    // `breakArmed` counts the bits still set, so that a process knows with one load whether
+    // it needs its tracer; `breakGeneration` changes with every new set, so that a process
+    // knows its notes on which functions hold one are stale.
+    static constexpr int kBreakLines = 65536;
+    std::atomic<uint32_t> breakArmed{0};
+    std::atomic<uint32_t> breakGeneration{0};
+    std::atomic<uint64_t> breakBits[kBreakLines / 64];
     Slot slots[kSlots];
 
     // Process side: takes a free slot for `pid`; -1 when all are taken.
@@ -56,6 +65,15 @@ struct SharedState {
     void wakeAllGates() noexcept;
     // Process side: called before each script line; returns at once unless paused.
     void gate(int index) noexcept;
+
+    // Engine side: replaces the breakpoints (lines from 1 to kBreakLines - 1).
+    void setBreakLines(const int* lines, std::size_t count) noexcept;
+    bool isBreakLine(int line) const noexcept {
+        return line > 0 && line < kBreakLines &&
+               (breakBits[line / 64].load(std::memory_order_relaxed) >> (line % 64) & 1) != 0;
+    }
+    // Process side: true for exactly one caller, the first to reach `line` while it is set.
+    bool takeBreak(int line) noexcept;
 };
 
 // Maps a zeroed SharedState that fork() children share; nullptr on failure (errno set).

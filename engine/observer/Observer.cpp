@@ -168,6 +168,7 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
     }
     case channel::MessageType::Error: break; // the engine reports errors itself
     case channel::MessageType::Arena: break; // the engine's ArenaWatcher reads the arena
+    case channel::MessageType::Break: break; // the engine pauses the run itself
     }
 }
 
@@ -230,10 +231,14 @@ void Observer::markGone(Tracked& t) {
     // unread, and must still be attributed to it.
 }
 
-std::string Observer::waitReason(Tracked& t) {
+std::string Observer::waitReason(Tracked& t, uint32_t* onId) {
+    *onId = 0;
     if (channel::Slot* s = shared_->slot(t.slot)) {
-        const auto on = static_cast<channel::WaitReason>(s->on.load(std::memory_order_relaxed));
-        if (on != channel::WaitReason::None) return channel::toString(on);
+        const auto on = static_cast<channel::WaitReason>(s->on.load(std::memory_order_acquire));
+        if (on != channel::WaitReason::None) {
+            *onId = s->onId.load(std::memory_order_relaxed);
+            return channel::toString(on);
+        }
     }
     // Not in one of our calls: ask the kernel which system call it is blocked in.
     const auto call = t.dir.syscall();
@@ -261,11 +266,13 @@ std::string Observer::waitReason(Tracked& t) {
     }
 }
 
-void Observer::setState(Tracked& t, const std::string& state, const std::string& on) {
-    if (t.state == state && t.on == on) return;
+void Observer::setState(Tracked& t, const std::string& state, const std::string& on, uint32_t onId) {
+    if (t.state == state && t.on == on && t.onId == onId) return;
     t.state = state;
     t.on = on;
-    emit(ev::state(clock_(), t.pid, state, on));
+    t.onId = onId;
+    const char* key = on == "lock" ? "lock" : (on == "queue-get" || on == "queue-put") ? "queue" : "";
+    emit(ev::state(clock_(), t.pid, state, on, key, onId));
 }
 
 void Observer::update(Tracked& t, bool forceStat) {
@@ -333,7 +340,13 @@ void Observer::update(Tracked& t, bool forceStat) {
     }
     if (t.runState == proc::RunState::Waiting) {
         // What it waits on changes only if it ran, or if it moved into one of our calls.
-        setState(t, "waiting", (ran || t.state != "waiting" || needStat) ? waitReason(t) : t.on);
+        if (ran || t.state != "waiting" || needStat) {
+            uint32_t onId = 0;
+            const std::string on = waitReason(t, &onId);
+            setState(t, "waiting", on, onId);
+        } else {
+            setState(t, "waiting", t.on, t.onId);
+        }
     }
     // running/ready are settled in sample(), once every process's share is known.
 }
@@ -453,6 +466,24 @@ void Observer::askAllForLines() {
 bool Observer::isMain(int pid) const {
     auto it = procs_.find(pid);
     return it != procs_.end() && it->second.how == "main";
+}
+
+void Observer::onReleased(int pid) {
+    for (auto& [p, t] : procs_) {
+        if ((pid != 0 && p != pid) || t.gone || t.exited || !t.announced || t.state != "paused") continue;
+        const auto st = t.dir.stat();
+        if (!st || st->state == proc::TaskState::Zombie) continue; // the next sample says so
+        const channel::Slot* s = shared_->slot(t.slot);
+        if (st->stateLetter == 'R') {
+            // Just woken from its gate: it is taking its line. The next sample says whether it
+            // got a CPU (running) or waits for one (ready).
+            setState(t, "running", {});
+        } else if (!(s && s->atGate.load(std::memory_order_acquire))) {
+            uint32_t onId = 0;
+            const std::string on = waitReason(t, &onId);
+            setState(t, "waiting", on, onId); // it already ran on, into a blocking call
+        } // else it took its line and is back at its gate: still paused
+    }
 }
 
 std::vector<int> Observer::liveSlots() const {

@@ -55,16 +55,20 @@ public:
     // Every live process notes its line now; while paused, that also makes it stop at its next.
     void askAllForLines();
     std::vector<int> liveSlots() const;
+    // The engine let processes go (resume; a step: `pid`, or 0 for all): each one shown
+    // `paused` is told as it is now, at once, not at the next change a sample happens to see.
+    void onReleased(int pid);
 
 private:
     Tracked& track(int pid);
     void announce(Tracked& t);
     void announceDue();
     void update(Tracked& t, bool forceStat);
-    void setState(Tracked& t, const std::string& state, const std::string& on);
+    void setState(Tracked& t, const std::string& state, const std::string& on, uint32_t onId = 0);
     void markExited(Tracked& t, bool reaped);
     void markGone(Tracked& t);
-    std::string waitReason(Tracked& t);
+    // What a waiting process waits on, and which queue or lock (`*onId`, 0 for none).
+    std::string waitReason(Tracked& t, uint32_t* onId);
     pid_t findHostPid(pid_t parentHostPid, int runPid);
     void askForLine(const Tracked& t);
     void emit(protocol::Event&& e) { sink_(std::move(e)); }

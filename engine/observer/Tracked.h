@@ -33,6 +33,7 @@ struct Tracked {
     // Last reported.
     std::string state;
     std::string on;
+    uint32_t onId = 0; // the queue or lock it waits on
     int line = 0;
     bool exited = false;
     bool gone = false;

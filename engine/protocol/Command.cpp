@@ -2,7 +2,31 @@
 
 #include "engine/protocol/Json.h"
 
+#include <cstdlib>
+
 namespace forkscope::protocol {
+
+namespace {
+bool validLine(double d) { return d >= 1 && d <= kMaxBreakLine && d == static_cast<double>(static_cast<int>(d)); }
+} // namespace
+
+bool parseBreakLines(std::string_view list, std::vector<int>* lines, std::string* error) {
+    lines->clear();
+    while (!list.empty()) {
+        const std::size_t comma = list.find(',');
+        const std::string item(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        char* end = nullptr;
+        const double d = std::strtod(item.c_str(), &end);
+        if (item.empty() || *end != '\0' || !validLine(d)) {
+            *error = "a break line must be a whole number from 1 to " + std::to_string(kMaxBreakLine) +
+                     ", not '" + item + "'";
+            return false;
+        }
+        lines->push_back(static_cast<int>(d));
+    }
+    return true;
+}
 
 std::optional<Command> parseCommand(std::string_view line, std::string* error) {
     auto fail = [error](std::string why) -> std::optional<Command> {
@@ -36,6 +60,16 @@ std::optional<Command> parseCommand(std::string_view line, std::string* error) {
         if (!d) return fail("\"speed\" needs a numeric \"value\"");
         if (*d < kMinSpeed || *d > kMaxSpeed) return fail("speed must be between 0.1 and 10");
         c.value = *d;
+    } else if (name == "break") {
+        c.type = Command::Type::Break;
+        auto lines = object->find("lines");
+        const auto* list = lines == object->end() ? nullptr : std::get_if<JsonNumbers>(&lines->second);
+        if (!list) return fail("\"break\" needs a \"lines\" array of line numbers");
+        for (const double d : *list) {
+            if (!validLine(d))
+                return fail("a break line must be a whole number from 1 to " + std::to_string(kMaxBreakLine));
+            c.lines.push_back(static_cast<int>(d));
+        }
     } else {
         return fail("unknown command \"" + name + "\"");
     }

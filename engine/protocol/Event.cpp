@@ -28,6 +28,7 @@ const char* toString(EventKind kind) noexcept {
     case EventKind::Queue: return "queue";
     case EventKind::QueueState: return "queue-state";
     case EventKind::Lock: return "lock";
+    case EventKind::Break: return "break";
     }
     return "unknown";
 }
@@ -107,6 +108,8 @@ std::string Event::toText() const {
     case EventKind::State:
         out += who + " " + text("state");
         if (get("on")) out += " on " + text("on");
+        if (get("queue")) out += " (queue " + text("queue") + ")";
+        if (get("lock")) out += " (lock " + text("lock") + ")";
         break;
     case EventKind::Line: out += who + " at line " + text("line"); break;
     case EventKind::Stdout:
@@ -138,6 +141,7 @@ std::string Event::toText() const {
                text("speed");
         break;
     case EventKind::End: out += "run ended (" + text("reason") + "), status " + text("status"); break;
+    case EventKind::Break: out += who + " reached breakpoint at line " + text("line"); break;
     case EventKind::Task:
         out += who + " task " + text("task") + " of pool " + text("pool") + " (" + text("func") + "): " + text("op");
         break;
@@ -198,10 +202,12 @@ Event spawn(double t, int pid, int ppid, std::string_view name, std::string_view
 Event exec(double t, int pid, std::string_view comm) {
     return Event(t, pid, EventKind::Exec).set("comm", comm);
 }
-Event state(double t, int pid, std::string_view state, std::string_view on) {
+Event state(double t, int pid, std::string_view state, std::string_view on,
+            std::string_view objectKey, long long object) {
     Event e(t, pid, EventKind::State);
     e.set("state", state);
     if (!on.empty()) e.set("on", on);
+    if (object > 0 && !objectKey.empty()) e.set(objectKey, object);
     return e;
 }
 Event line(double t, int pid, int line) { return Event(t, pid, EventKind::Line).set("line", line); }
@@ -234,6 +240,9 @@ Event notice(double t, std::string_view code, std::string_view message) {
 }
 Event mode(double t, bool paused, double speed) {
     return Event(t, 0, EventKind::Mode).set("paused", paused).set("speed", speed);
+}
+Event breakHit(double t, int pid, int line) {
+    return Event(t, pid, EventKind::Break).set("line", line);
 }
 Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func) {
     return Event(t, pid, EventKind::Task).set("pool", pool).set("task", task).set("op", op).set("func", func);

@@ -13,7 +13,7 @@ namespace forkscope::protocol {
 
 enum class EventKind {
     Start, Notice, Spawn, Exec, State, Line, Stdout, Stderr, Exit, Reap, Reparent, Error, Mode, End,
-    Task, Queue, QueueState, Lock,
+    Task, Queue, QueueState, Lock, Break,
 };
 
 const char* toString(EventKind kind) noexcept;
@@ -59,7 +59,9 @@ Event start(std::string_view script, std::string_view cwd, std::string_view mode
             int online, double speed, bool step, std::string_view version, double monotonic);
 Event spawn(double t, int pid, int ppid, std::string_view name, std::string_view how);
 Event exec(double t, int pid, std::string_view comm);
-Event state(double t, int pid, std::string_view state, std::string_view on = {});
+// `objectKey`/`object`: what it waits on, by number ("queue" 1, "lock" 2); 0 for nothing.
+Event state(double t, int pid, std::string_view state, std::string_view on = {},
+            std::string_view objectKey = {}, long long object = 0);
 Event line(double t, int pid, int line);
 Event output(double t, int pid, bool isStderr, std::string_view text);
 Event exitCode(double t, int pid, int code);
@@ -70,6 +72,8 @@ Event error(double t, int pid, std::string_view what, std::string_view message,
             std::string_view file = {}, int line = 0);
 Event notice(double t, std::string_view code, std::string_view message);
 Event mode(double t, bool paused, double speed);
+// Process `pid` was about to run `line`, a breakpoint, and so paused the run.
+Event breakHit(double t, int pid, int line);
 Event end(double t, int status, std::string_view reason);
 Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func);
 // A put or get (`op`), by `pid`: `item` is the item's repr, `size` the queue's size right

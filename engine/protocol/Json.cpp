@@ -155,15 +155,41 @@ private:
         if (consumeWord("false")) return JsonValue{false};
         if (consumeWord("null")) return JsonValue{nullptr};
         if (c == '-' || (c >= '0' && c <= '9')) {
-            const std::string num(text_.substr(pos_, text_.find_first_of(",} \t\r\n", pos_) - pos_));
-            char* end = nullptr;
-            const double d = std::strtod(num.c_str(), &end);
-            if (end == num.c_str() || *end != '\0') return fail("malformed number");
-            pos_ += num.size();
-            return JsonValue{d};
+            auto d = number();
+            if (!d) return std::nullopt;
+            return JsonValue{*d};
         }
-        if (c == '{' || c == '[') return fail("nested values are not supported");
+        if (c == '[') return numbers();
+        if (c == '{') return fail("nested values are not supported");
         return fail("expected a value");
+    }
+
+    std::optional<double> number() {
+        const std::string num(text_.substr(pos_, text_.find_first_of(",}] \t\r\n", pos_) - pos_));
+        char* end = nullptr;
+        const double d = std::strtod(num.c_str(), &end);
+        if (num.empty() || end == num.c_str() || *end != '\0') return fail("malformed number");
+        pos_ += num.size();
+        return d;
+    }
+
+    std::optional<JsonValue> numbers() {
+        consume('[');
+        JsonNumbers out;
+        skipSpace();
+        if (consume(']')) return JsonValue{std::move(out)};
+        for (;;) {
+            skipSpace();
+            if (pos_ >= text_.size() || !(text_[pos_] == '-' || (text_[pos_] >= '0' && text_[pos_] <= '9')))
+                return fail("only arrays of numbers are supported");
+            auto d = number();
+            if (!d) return std::nullopt;
+            out.push_back(*d);
+            skipSpace();
+            if (consume(',')) continue;
+            if (consume(']')) return JsonValue{std::move(out)};
+            return fail("expected ',' or ']'");
+        }
     }
 
     static void appendUtf8(std::string& out, unsigned cp) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace forkscope::protocol {
 
@@ -19,8 +20,10 @@ void appendJsonString(std::string& out, std::string_view text);
 // up to 6 decimals (microseconds are the finest time the engine reports).
 void appendJsonNumber(std::string& out, double value);
 
-// A flat JSON object, as commands are. Nested objects and arrays are rejected.
-using JsonValue = std::variant<std::nullptr_t, bool, double, std::string>;
+// A flat JSON object, as commands are: values are scalars or arrays of numbers (a `break`
+// command's lines). Nested objects and other arrays are rejected.
+using JsonNumbers = std::vector<double>;
+using JsonValue = std::variant<std::nullptr_t, bool, double, std::string, JsonNumbers>;
 using JsonObject = std::map<std::string, JsonValue, std::less<>>;
 
 struct JsonError {

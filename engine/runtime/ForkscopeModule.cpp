@@ -5,6 +5,7 @@
 
 #include <frameobject.h>
 #include <pybind11/embed.h>
+#include <unordered_map>
 
 namespace forkscope::runtime {
 
@@ -59,32 +60,136 @@ void noteLine() {
     }
 }
 
-void sampleHandler(py::args) {
-    noteLine();
-    if (context().shared->paused.load(std::memory_order_acquire)) PyEval_SetTrace(&traceLine, nullptr);
+// Breakpoints. A tracer that saw every line of every frame would make the run as slow as
+// tracing does (above), for the sake of a few lines. So, while breakpoints are armed, the
+// tracer stays installed but turns line events off (frame.f_trace_lines) in every frame that
+// cannot reach one: frames of other files, and frames of the script whose code object has
+// none of the breakpoint lines. Only the functions that hold a breakpoint pay per line.
+struct BreakNotes {
+    PyObject* linesName = nullptr; // "f_trace_lines", interned
+    uint32_t generation = 0;       // of the breakpoint set the notes below were made for
+    std::unordered_map<PyObject*, bool> codeHasBreak; // code objects held (a script's are few)
+
+    bool holdsBreak(PyCodeObject* code, const channel::SharedState& shared) {
+        const uint32_t gen = shared.breakGeneration.load(std::memory_order_acquire);
+        if (gen != generation) {
+            generation = gen;
+            for (auto& [c, has] : codeHasBreak) Py_DECREF(c);
+            codeHasBreak.clear();
+        }
+        auto* key = reinterpret_cast<PyObject*>(code);
+        if (auto it = codeHasBreak.find(key); it != codeHasBreak.end()) return it->second;
+        bool has = false;
+        // co_lines(): (start, end, line) for each run of bytecode; line is None for none.
+        if (PyObject* it = PyObject_CallMethod(key, "co_lines", nullptr)) {
+            PyObject* iter = PyObject_GetIter(it);
+            Py_DECREF(it);
+            while (PyObject* t = iter ? PyIter_Next(iter) : nullptr) {
+                PyObject* line = PyTuple_Check(t) && PyTuple_GET_SIZE(t) == 3 ? PyTuple_GET_ITEM(t, 2) : nullptr;
+                if (line && PyLong_Check(line) && shared.isBreakLine(static_cast<int>(PyLong_AsLong(line)))) has = true;
+                Py_DECREF(t);
+                if (has) break;
+            }
+            Py_XDECREF(iter);
+        }
+        if (PyErr_Occurred()) {
+            PyErr_Clear();
+            has = true; // cannot tell: keep watching its lines
+        }
+        Py_INCREF(key);
+        codeHasBreak.emplace(key, has);
+        return has;
+    }
+
+    void setLines(PyFrameObject* frame, bool on) {
+        if (!linesName) linesName = PyUnicode_InternFromString("f_trace_lines");
+        if (PyObject_SetAttr(reinterpret_cast<PyObject*>(frame), linesName, on ? Py_True : Py_False) != 0)
+            PyErr_Clear();
+    }
+};
+BreakNotes g_breaks;
+
+bool tracerWanted(const channel::SharedState& shared) {
+    return shared.paused.load(std::memory_order_acquire) || shared.breakArmed.load(std::memory_order_acquire);
 }
 
-// Runs before a line CPython executes while armed. Only lines of the learner's script count:
-// their number goes to the shared slot (the engine samples it) and, while the run is paused,
-// the process waits at the gate until the engine lets it take the line.
+// Whether a frame of the script needs its line events: always while paused (every line stops
+// at the gate) or when nothing is armed (the tracer is on its way out at the next line, and
+// the first script line must be seen); otherwise only if its code holds a breakpoint.
+bool wantsLines(PyCodeObject* code, const channel::SharedState& shared) {
+    if (shared.paused.load(std::memory_order_acquire) || !shared.breakArmed.load(std::memory_order_acquire))
+        return true;
+    return g_breaks.holdsBreak(code, shared);
+}
+
+uint32_t g_watchedGeneration = 0;
+
+// The tracer was just installed, the run paused, or the breakpoints changed: frames already
+// running got no call event, and one of them may have had its line events turned off.
+void watchRunningFrames(const channel::SharedState& shared) {
+    g_watchedGeneration = shared.breakGeneration.load(std::memory_order_acquire);
+    for (PyFrameObject* f = PyEval_GetFrame(); f;) { // borrowed, then new references
+        PyCodeObject* code = PyFrame_GetCode(f);
+        if (g_matcher.matches(code->co_filename)) g_breaks.setLines(f, wantsLines(code, shared));
+        Py_DECREF(code);
+        PyFrameObject* back = PyFrame_GetBack(f);
+        if (f != PyEval_GetFrame()) Py_DECREF(f);
+        f = back;
+    }
+}
+
+void sampleHandler(py::args) {
+    noteLine();
+    if (!g_matcher.script) return;
+    const channel::SharedState& shared = *context().shared;
+    if (!tracerWanted(shared)) return;
+    const bool installed = PyThreadState_Get()->c_tracefunc == &traceLine;
+    if (installed && !shared.paused.load(std::memory_order_acquire) &&
+        g_watchedGeneration == shared.breakGeneration.load(std::memory_order_acquire))
+        return; // nothing new: leave the frames as their call events set them
+    PyEval_SetTrace(&traceLine, nullptr);
+    watchRunningFrames(shared);
+}
+
+// Runs before a line CPython executes while armed, and at each call. Only lines of the
+// learner's script count: their number goes to the shared slot (the engine samples it), a
+// breakpoint line pauses the whole run, and, while the run is paused, the process waits at
+// the gate until the engine lets it take the line.
 int traceLine(PyObject*, PyFrameObject* frame, int what, PyObject*) {
-    if (what != PyTrace_LINE) return 0;
+    if (what != PyTrace_LINE && what != PyTrace_CALL) return 0;
+    ProcessContext& ctx = context();
+    channel::SharedState& shared = *ctx.shared;
     PyCodeObject* code = PyFrame_GetCode(frame);
     const bool ours = g_matcher.matches(code->co_filename);
-    Py_DECREF(code);
-    if (!ours) return 0;
-    ProcessContext& ctx = context();
-    channel::Slot* slot = ctx.mySlot();
-    if (!slot) return 0;
-    const int line = PyFrame_GetLineNumber(frame);
-    slot->line.store(line, std::memory_order_relaxed);
-    if (ctx.shared->paused.load(std::memory_order_acquire)) {
-        channel::send(ctx.controlFd, {channel::MessageType::Gate, ctx.pid, line, 0, 0, {}, {}});
-        Py_BEGIN_ALLOW_THREADS ctx.shared->gate(ctx.slot);
-        Py_END_ALLOW_THREADS
-        if (ctx.shared->paused.load(std::memory_order_acquire)) return 0; // still stepping
+    if (what == PyTrace_CALL) { // a new frame, or a generator resumed
+        g_breaks.setLines(frame, ours && wantsLines(code, shared));
+        Py_DECREF(code);
+        return 0;
     }
-    PyEval_SetTrace(nullptr, nullptr); // resumed: back to sampling
+    if (!ours) {
+        Py_DECREF(code);
+        return 0;
+    }
+    channel::Slot* slot = ctx.mySlot();
+    const int line = PyFrame_GetLineNumber(frame);
+    if (slot) slot->line.store(line, std::memory_order_relaxed);
+    if (slot && shared.breakArmed.load(std::memory_order_acquire) && shared.isBreakLine(line) &&
+        shared.takeBreak(line)) {
+        const bool wasPaused = shared.paused.exchange(1, std::memory_order_acq_rel) != 0;
+        channel::send(ctx.controlFd, {channel::MessageType::Break, ctx.pid, line, wasPaused ? 1 : 0, 0, {}, {}});
+    }
+    if (slot && shared.paused.load(std::memory_order_acquire)) {
+        channel::send(ctx.controlFd, {channel::MessageType::Gate, ctx.pid, line, 0, 0, {}, {}});
+        Py_BEGIN_ALLOW_THREADS shared.gate(ctx.slot);
+        Py_END_ALLOW_THREADS
+        if (shared.paused.load(std::memory_order_acquire)) {
+            Py_DECREF(code);
+            return 0; // still stepping
+        }
+    }
+    if (!tracerWanted(shared)) PyEval_SetTrace(nullptr, nullptr); // resumed: back to sampling
+    else if (!wantsLines(code, shared)) g_breaks.setLines(frame, false); // lines on since a pause
+    Py_DECREF(code);
     return 0;
 }
 

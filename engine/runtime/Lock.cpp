@@ -90,7 +90,7 @@ PyObject* doAcquire(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
                 waited = true;
                 const int64_t slice = now + kLivenessCheckNs;
                 waitForChange(l.word, w, nullptr, deadline >= 0 ? std::min(deadline, slice) : slice,
-                              channel::WaitReason::Lock, blocked);
+                              channel::WaitReason::Lock, blocked, l.id);
             }
         }
         if (!taken.ok) Py_RETURN_FALSE;

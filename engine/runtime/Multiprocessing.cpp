@@ -1,6 +1,9 @@
 #include "engine/runtime/Multiprocessing.h"
 
 #include "engine/runtime/Lock.h"
+#include "engine/runtime/ManagedQueue.h"
+#include "engine/runtime/ManagedReferent.h"
+#include "engine/runtime/Manager.h"
 #include "engine/runtime/Pool.h"
 #include "engine/runtime/Process.h"
 #include "engine/runtime/PyUtil.h"
@@ -16,7 +19,7 @@ namespace {
 // Names CPython's multiprocessing has that ours does not have yet: asking for one is an
 // ImportError that says so, rather than an AttributeError that looks like a typo.
 constexpr std::array kNotYet = {
-    "Manager", "Pipe", "Condition", "Semaphore", "BoundedSemaphore", "Event",
+    "Pipe", "Condition", "Semaphore", "BoundedSemaphore", "Event",
     "Barrier", "JoinableQueue", "SimpleQueue", "RawValue", "RawArray", "Value",
     "Array", "get_logger", "log_to_stderr", "allow_connection_pickling", "set_executable",
     "set_forkserver_preload", "get_context", "get_all_start_methods", "reducer", "SUBDEBUG",
@@ -61,6 +64,9 @@ PyObject* initMultiprocessingModule() {
         bindPoolTypes(m);
         bindQueueType(m);
         bindLockTypes(m);
+        bindManagedQueueType(m);
+        bindManagedReferentTypes(m);
+        bindManagerTypes(m);
         defineExceptions(m);
         m.def("current_process", &currentProcess, "The Process object of this process.");
         m.def("parent_process", &parentProcess, "The parent's Process object, None in the main process.");

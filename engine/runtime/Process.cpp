@@ -1,6 +1,7 @@
 #include "engine/runtime/Process.h"
 
 #include "engine/channel/Message.h"
+#include "engine/runtime/Manager.h"
 #include "engine/runtime/Pool.h"
 #include "engine/runtime/ProcessContext.h"
 
@@ -349,6 +350,7 @@ void exitFunction() {
     // CPython's pool finalizers run first (util._run_finalizers(0)): pools left running are
     // terminated before the remaining children are joined.
     terminateLeftoverPools();
+    shutdownLeftoverManagers(); // exitpriority 0: after the pools, before the children are joined
     for (auto& child : activeChildren()) {
         Process& p = impl(child);
         if (p.daemon) sendSignal(p, SIGTERM);

@@ -27,15 +27,21 @@ void sendError(channel::ErrorWhat what, const std::string& file, int line, const
                                   line, 0, file, message});
 }
 
-BlockedOn::BlockedOn(channel::WaitReason reason) noexcept {
+BlockedOn::BlockedOn(channel::WaitReason reason, uint32_t id) noexcept {
     // The line of a blocking call is exact: no need to wait for the engine to ask.
     if (PyGILState_Check()) noteCurrentLine();
-    if (channel::Slot* s = context().mySlot())
-        previous_ = s->on.exchange(static_cast<uint32_t>(reason), std::memory_order_relaxed);
+    if (channel::Slot* s = context().mySlot()) {
+        // The object first: the engine reads `on`, then `onId`.
+        previousId_ = s->onId.exchange(id, std::memory_order_relaxed);
+        previous_ = s->on.exchange(static_cast<uint32_t>(reason), std::memory_order_release);
+    }
 }
 
 BlockedOn::~BlockedOn() {
-    if (channel::Slot* s = context().mySlot()) s->on.store(previous_, std::memory_order_relaxed);
+    if (channel::Slot* s = context().mySlot()) {
+        s->on.store(previous_, std::memory_order_release);
+        s->onId.store(previousId_, std::memory_order_relaxed);
+    }
 }
 
 double realSeconds(double scenarioSeconds) noexcept {

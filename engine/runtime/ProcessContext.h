@@ -34,16 +34,17 @@ void announceSelf(channel::SpawnHow how, const std::string& name);
 void sendError(channel::ErrorWhat what, const std::string& file, int line, const std::string& message);
 
 // Marks this process as blocked in one of our calls for as long as it lives, so that the
-// engine can say what a sleeping process waits on.
+// engine can say what a sleeping process waits on (and which queue or lock: `id`, 0 for none).
 class BlockedOn {
 public:
-    explicit BlockedOn(channel::WaitReason reason) noexcept;
+    explicit BlockedOn(channel::WaitReason reason, uint32_t id = 0) noexcept;
     ~BlockedOn();
     BlockedOn(const BlockedOn&) = delete;
     BlockedOn& operator=(const BlockedOn&) = delete;
 
 private:
     uint32_t previous_ = 0;
+    uint32_t previousId_ = 0;
 };
 
 // Wall-clock seconds for `scenarioSeconds` of the lesson's time at the run's current speed.

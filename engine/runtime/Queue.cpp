@@ -125,7 +125,7 @@ PyObject* doPut(PyObject* self, PyObject* obj, PyObject* blockObj, PyObject* tim
             if (!block) break;
             if (timeout == 0) break;
             if (!waitForChange(q.getSeq, seen, &q.putWaiters, deadline,
-                               channel::WaitReason::QueuePut, blocked))
+                               channel::WaitReason::QueuePut, blocked, q.id))
                 break;
         }
         PyErr_SetNone(fullError());
@@ -197,7 +197,7 @@ PyObject* doGet(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
                 return nullptr;
             }
             if (!waitForChange(q.putSeq, seen, &q.getWaiters, deadline,
-                               channel::WaitReason::QueueGet, blocked)) {
+                               channel::WaitReason::QueueGet, blocked, q.id)) {
                 PyErr_SetNone(emptyError());
                 return nullptr;
             }

@@ -78,12 +78,12 @@ bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs)
 
 bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint32_t>* waiters,
                    int64_t deadlineNs, channel::WaitReason reason,
-                   std::optional<BlockedOn>& blocked) {
+                   std::optional<BlockedOn>& blocked, uint32_t id) {
     // A few tens of microseconds: a handover between two processes on two CPUs takes less,
     // and a futex sleep and wake-up costs more than that.
     constexpr int64_t kSpinNs = 30'000;
     if (spinWhile(word, seen, kSpinNs)) return true;
-    if (!blocked) blocked.emplace(reason);
+    if (!blocked) blocked.emplace(reason, id);
     for (;;) {
         int64_t left = -1;
         if (deadlineNs >= 0) {

@@ -46,11 +46,11 @@ int64_t deadlineAfter(double lessonSeconds) noexcept;
 // Waits until `word` no longer holds `seen` or `deadlineNs` passes (-1: never): first spins a
 // little, since the other side of a small queue or a short lock is usually a few microseconds
 // away, then sleeps on the futex without the GIL, counted in `waiters` (so that wakers know to
-// make the system call) and marked as waiting on `reason`. Returns false on timeout; throws
-// when a signal handler raised.
+// make the system call) and marked as waiting on `reason` (and object `id`, the queue's or
+// lock's number). Returns false on timeout; throws when a signal handler raised.
 bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint32_t>* waiters,
                    int64_t deadlineNs, channel::WaitReason reason,
-                   std::optional<BlockedOn>& blocked);
+                   std::optional<BlockedOn>& blocked, uint32_t id = 0);
 
 // Spins until `word` leaves `seen`, for about `spinNs`; true if it did.
 bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs) noexcept;

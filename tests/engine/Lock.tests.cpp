@@ -68,10 +68,15 @@ TEST_CASE("with _forkscope_robust_locks = False a dead holder's lock stays held,
           std::string::npos);
     for (const auto& e : r.of("lock"))
         CHECK(e.text("op") != "recover");
-    // It waited, and was seen waiting on the lock.
+    // It waited, and was seen waiting on the lock, by its number.
     bool waited = false;
-    for (const auto& e : r.of("state", 2))
-        waited = waited || e.text("on") == "lock";
+    const auto lock = r.first("lock");
+    REQUIRE(lock);
+    for (const auto& e : r.of("state", 2)) {
+        if (e.text("on") != "lock") continue;
+        waited = true;
+        CHECK(e.number("lock") == lock->number("lock"));
+    }
     CHECK(waited);
 }
 

@@ -44,6 +44,16 @@ TEST_CASE("commands parse, and bad ones say why", "[protocol]") {
         REQUIRE(c);
         CHECK(c->value == 2.5);
         CHECK(parseCommand(R"({"cmd":"pause"})", &why)->type == Command::Type::Pause);
+        c = parseCommand(R"({"cmd":"break","lines":[12, 26]})", &why);
+        REQUIRE(c);
+        CHECK(c->type == Command::Type::Break);
+        CHECK(c->lines == std::vector<int>{12, 26});
+        c = parseCommand(R"({"cmd":"break","lines":[]})", &why);
+        REQUIRE(c);
+        CHECK(c->lines.empty());
+        std::vector<int> lines;
+        CHECK(parseBreakLines("12,26", &lines, &why));
+        CHECK(lines == std::vector<int>{12, 26});
     }
     SECTION("invalid") {
         CHECK_FALSE(parseCommand("pause", &why));
@@ -56,5 +66,12 @@ TEST_CASE("commands parse, and bad ones say why", "[protocol]") {
         CHECK(why.find("nap") != std::string::npos);
         CHECK_FALSE(parseCommand(R"({"cmd":["a"]})", &why));
         CHECK_FALSE(parseCommand(R"({"cmd":"pause"} x)", &why));
+        CHECK_FALSE(parseCommand(R"({"cmd":"break"})", &why));
+        CHECK(why.find("lines") != std::string::npos);
+        CHECK_FALSE(parseCommand(R"({"cmd":"break","lines":[1.5]})", &why));
+        CHECK_FALSE(parseCommand(R"({"cmd":"break","lines":["a"]})", &why));
+        std::vector<int> lines;
+        CHECK_FALSE(parseBreakLines("12,x", &lines, &why));
+        CHECK(why.find("'x'") != std::string::npos);
     }
 }

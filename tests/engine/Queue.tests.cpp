@@ -67,6 +67,7 @@ TEST_CASE(
     }
     REQUIRE(waiting);
     CHECK(ops[3].t - waiting->t > 0.3);
+    CHECK(waiting->number("queue") == ops[2].number("queue")); // which queue it waits on
 }
 
 TEST_CASE("the contents the engine reports after every operation are the queue's real contents",
