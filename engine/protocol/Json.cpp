@@ -1,5 +1,6 @@
 #include "engine/protocol/Json.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -80,11 +81,12 @@ void appendJsonNumber(std::string& out, double value) {
     }
     char buf[32];
     if (value == std::floor(value) && std::fabs(value) < 1e15) {
-        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(value));
+        const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value));
+        *r.ptr = '\0';
     } else {
-        std::snprintf(buf, sizeof buf, "%.6f", value);
+        const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, 6);
         // Trim trailing zeros: 0.250000 -> 0.25.
-        std::string_view v(buf);
+        std::string_view v(buf, static_cast<std::size_t>(r.ptr - buf));
         while (v.size() > 1 && v.back() == '0') v.remove_suffix(1);
         out.append(v);
         return;
