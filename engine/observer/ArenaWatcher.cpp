@@ -216,7 +216,15 @@ void ArenaWatcher::collect() {
     for (std::size_t slot = 0; slot < shm::Arena::kMaxSlots; ++slot) {
         const shm::Offset off = arena_->rings[slot].load(std::memory_order_acquire);
         if (off == 0) continue;
-        std::vector<shm::OpRecord>& out = backlog_[slot].cells;
+        Backlog& backlog = backlog_[slot];
+        // What was emitted goes once it is half the backlog: a busy process's backlog is
+        // never empty, and would otherwise grow (and be copied as it grows) for the whole run.
+        if (backlog.next > 0 && backlog.next * 2 >= backlog.cells.size()) {
+            backlog.cells.erase(backlog.cells.begin(),
+                                backlog.cells.begin() + static_cast<std::ptrdiff_t>(backlog.next));
+            backlog.next = 0;
+        }
+        std::vector<shm::OpRecord>& out = backlog.cells;
         // The slot's chain of rings, oldest first: each is read to its end before the next.
         for (auto* ring = arena_->at<shm::OpRing>(off); ring;) {
             // Read before head: once a ring has a successor its head moves no more.
@@ -242,7 +250,7 @@ void ArenaWatcher::collect() {
             chained = chained || next != 0;
             ring = next ? arena_->at<shm::OpRing>(next) : nullptr;
         }
-        if (backlog_[slot].next < out.size()) pending_.insert(slot);
+        if (backlog.next < out.size()) pending_.insert(slot);
     }
     if (chained) unchainRings();
 }
