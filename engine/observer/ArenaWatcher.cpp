@@ -132,7 +132,11 @@ void ArenaWatcher::releaseHeld(const Key& key, bool all) {
 }
 
 void ArenaWatcher::emitOp(const shm::OpRecord& r) {
-    const double t = std::max(secondsOf(r.stamp), floor_);
+    // A task's step is never before the event sent ahead of it (ArenaWatcher.h: noteSent);
+    // queue and lock operations keep their exact time.
+    const double exact = secondsOf(r.stamp);
+    const bool task = static_cast<shm::OpKind>(r.op) == shm::OpKind::Task;
+    const double t = task ? std::max(exact, floor_) : exact;
     const int id = static_cast<int>(r.object);
     auto item = [&r, this] {
         const std::size_t have =

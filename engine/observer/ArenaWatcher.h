@@ -38,10 +38,13 @@ public:
     // goes out in batches, and the rings are read again between them.
     bool pump();
     bool hasBacklog() const { return !pending_.empty(); }
-    // The time of an event the engine just sent. An operation is sent no earlier than what
+    // The time of an event the engine just sent. A task's step is sent no earlier than what
     // went before it: its own time is exact, but an event the engine makes from a message
-    // (a spawn, say) carries the time the engine read it, a little after it happened, and an
-    // operation that followed it must not seem to come first.
+    // (a spawn, say) carries the time the engine read it, a little after it happened, and a
+    // step that followed it (a submit to a pool's new worker) must not seem to come first.
+    // Task steps came as messages before they came through the op log, with the time the
+    // engine read them: this keeps them in that order. Queue and lock operations keep their
+    // exact time (docs/protocol.md).
     void noteSent(double t) { floor_ = std::max(floor_, t); }
     // Once per sampling period: drain, report operations that did not fit in a ring, and let
     // processes tell the engine about their next operation again.
