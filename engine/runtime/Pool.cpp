@@ -804,9 +804,25 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
             py::object value;
             if (kind == TaskKind::Apply) {
                 value = func(*py::tuple(task[2]), **py::dict(task[3]));
+            } else if (kind == TaskKind::Map && PyRange_Check(task[2].ptr())) {
+                // A chunk of a range comes as a range: its ints are made one at a time, each
+                // gone once called with (a tuple would make them all, keep and free them).
+                py::object range = task[2];
+                const Py_ssize_t n = PyObject_Length(range.ptr());
+                if (n < 0) throw py::error_already_set();
+                auto out = py::reinterpret_steal<py::list>(PyList_New(n));
+                auto it = py::reinterpret_steal<py::object>(PyObject_GetIter(range.ptr()));
+                if (!out || !it) throw py::error_already_set();
+                for (Py_ssize_t k = 0; k < n; ++k) {
+                    auto item = py::reinterpret_steal<py::object>(PyIter_Next(it.ptr()));
+                    if (!item) throw py::error_already_set();
+                    PyObject* r = PyObject_CallOneArg(func.ptr(), item.ptr());
+                    if (!r) throw py::error_already_set();
+                    PyList_SET_ITEM(out.ptr(), k, r);
+                }
+                value = out;
             } else {
-                // The hot loop of map(): the C API, one call and one store per item. (A chunk
-                // of a range comes as a range: the tuple makes its ints.)
+                // The hot loop of map(): the C API, one call and one store per item.
                 py::tuple items = task[2];
                 const Py_ssize_t n = PyTuple_GET_SIZE(items.ptr());
                 auto out = py::reinterpret_steal<py::list>(PyList_New(n));
