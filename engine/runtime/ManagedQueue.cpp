@@ -34,8 +34,9 @@ struct ManagedQueue {
 };
 
 PyObject* queueError(const char* name) {
-    static py::object module = py::module_::import("queue");
-    return module.attr(name).ptr();
+    // Never destroyed: a static's destructor would run after the interpreter is gone.
+    static auto* module = new py::object(py::module_::import("queue"));
+    return module->attr(name).ptr();
 }
 
 // The proxy of a manager that shut down talks to a server that is no longer there.

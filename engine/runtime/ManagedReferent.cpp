@@ -58,8 +58,9 @@ bool changes(std::string_view name) {
 ManagedReferent& impl(py::handle self) { return self.cast<ManagedReferent&>(); }
 
 py::module_& pickle() {
-    static py::module_ module = py::module_::import("pickle");
-    return module;
+    // Never destroyed: a static's destructor would run after the interpreter is gone.
+    static auto* module = new py::module_(py::module_::import("pickle"));
+    return *module;
 }
 
 // What crosses between a proxy and CPython's server is pickled: a copy, or a pickling error.

@@ -2,6 +2,7 @@
 
 #include "engine/runtime/ManagedQueue.h"
 #include "engine/runtime/ManagedReferent.h"
+#include "engine/runtime/Process.h"
 
 #include <algorithm>
 #include <array>
@@ -67,20 +68,6 @@ py::object processError(const std::string& message) {
     throw py::error_already_set();
 }
 
-// multiprocessing.context.ForkProcess: what a manager (and, in CPython, a pool) starts, so
-// that active_children() names its class as CPython does.
-py::object forkProcessClass() {
-    static py::object cls;
-    if (!cls) {
-        py::object process = py::module_::import("multiprocessing").attr("Process");
-        py::dict body;
-        body["__module__"] = "multiprocessing.context";
-        cls = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(&PyType_Type))(
-            "ForkProcess", py::make_tuple(process), body);
-    }
-    return cls;
-}
-
 // The server process: waits for its manager's word to stop, as CPython's server waits for
 // requests (and, like it, ignores SIGINT, so that Ctrl-C in a terminal reaches the script's
 // processes, not the manager's).
@@ -117,13 +104,7 @@ void start(SyncManager& m) {
         p = forkProcessClass()(py::arg("target") = py::module_::import("multiprocessing").attr("_manager_server"),
                                py::arg("args") = py::make_tuple(fds[0], fds[1]));
         // CPython: the server's name is the manager's class and the process's identity.
-        py::tuple identity = p.attr("_identity");
-        std::string name = "SyncManager-";
-        for (std::size_t i = 0; i < identity.size(); ++i) {
-            if (i) name += ':';
-            name += py::str(identity[i]).cast<std::string>();
-        }
-        p.attr("name") = name;
+        p.attr("name") = identityName("SyncManager", p);
         p.attr("start")();
     } catch (...) {
         close(fds[0]);

@@ -612,19 +612,13 @@ private:
         py::module_ mp = py::module_::import("multiprocessing");
         py::list closeFds;
         for (int fd : {taskWrite_, resultRead_, wakeFd_}) closeFds.append(fd);
-        py::object w = mp.attr("Process")(
+        py::object w = forkProcessClass()(
             py::arg("target") = mp.attr("_pool_worker"),
             py::arg("args") = py::make_tuple(id_, taskRead_, resultWrite_, reinterpret_cast<std::uintptr_t>(locks_),
                                              closeFds, initializer_, initargs_, maxtasks_),
             py::arg("daemon") = true);
         // CPython: Process(ctx=fork).name is ForkProcess-N, renamed ForkPoolWorker-N.
-        py::tuple identity = w.attr("_identity");
-        std::string name = "ForkPoolWorker-";
-        for (std::size_t i = 0; i < identity.size(); ++i) {
-            if (i) name += ':';
-            name += py::str(identity[i]).cast<std::string>();
-        }
-        w.attr("name") = name;
+        w.attr("name") = identityName("ForkPoolWorker", w);
         w.attr("start")();
         workers_.push_back(w);
     }

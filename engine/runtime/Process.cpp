@@ -50,13 +50,7 @@ void checkClosed(const Process& p) {
 std::string nameOf(py::handle self) {
     const Process& p = impl(self);
     if (p.name) return *p.name;
-    std::string n = py::str(py::type::of(self).attr("__name__"));
-    n += '-';
-    for (std::size_t i = 0; i < p.identity.size(); ++i) {
-        if (i) n += ':';
-        n += std::to_string(p.identity[i]);
-    }
-    return n;
+    return identityName(py::str(py::type::of(self).attr("__name__")), self);
 }
 
 int toExitCode(int status) {
@@ -341,6 +335,28 @@ py::list activeChildren() {
     py::list out;
     for (auto& c : state().children) out.append(c);
     return out;
+}
+
+std::string identityName(const std::string& prefix, py::handle process) {
+    const Process& p = impl(process);
+    std::string n = prefix + '-';
+    for (std::size_t i = 0; i < p.identity.size(); ++i) {
+        if (i) n += ':';
+        n += std::to_string(p.identity[i]);
+    }
+    return n;
+}
+
+py::object forkProcessClass() {
+    static py::object* cls = nullptr; // never destroyed: see State
+    if (!cls) {
+        py::object process = py::module_::import("multiprocessing").attr("Process");
+        py::dict body;
+        body["__module__"] = "multiprocessing.context";
+        cls = new py::object(py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(&PyType_Type))(
+            "ForkProcess", py::make_tuple(process), body));
+    }
+    return *cls;
 }
 
 void exitFunction() {

@@ -46,4 +46,12 @@ py::list activeChildren();
 // util._exit_function: at exit, terminate daemonic children, then join every child.
 void exitFunction();
 
+// multiprocessing.context.ForkProcess, the class of the processes a Pool or a Manager starts
+// (their default context's Process), so that active_children() names it as CPython does.
+py::object forkProcessClass();
+
+// `prefix` + "-" + the process's identity ("ForkPoolWorker-3", "SyncManager-1:2"): the name
+// CPython gives the processes a Pool or a Manager starts.
+std::string identityName(const std::string& prefix, py::handle process);
+
 } // namespace forkscope::runtime

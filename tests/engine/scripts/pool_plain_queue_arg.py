@@ -1,5 +1,5 @@
 # A plain Queue or Lock as a Pool task's argument: CPython's RuntimeError, when CPython raises it.
-from multiprocessing import Lock, Pool, Process, Queue
+from multiprocessing import Lock, Pool, Process, Queue, active_children
 
 
 def task(obj):
@@ -22,6 +22,7 @@ if __name__ == "__main__":
     q = Queue()
     lock = Lock()
     with Pool(2) as pool:
+        print("the workers:", sorted(repr(p).split(" pid=")[0] for p in active_children()))
         pending = pool.apply_async(task, (q,))
         print("apply_async returned", type(pending).__name__)
         attempt("its get()", pending.get)
