@@ -24,6 +24,7 @@ namespace ev = protocol::events;
 namespace {
 
 constexpr int64_t kSampleNs = 10'000'000; // the observer's period: 10 ms
+constexpr std::size_t kOutChunkBytes = 256 << 10;
 
 // AddressSanitizer reserves terabytes of address space for its shadow memory, which no
 // per-process memory limit allows: a sanitized engine runs scripts without one, and says so.
@@ -225,7 +226,8 @@ void Engine::loop() {
         const auto pidfds = observer_->pidFds();
         for (const auto& [pidfd, pid] : pidfds) fds.push_back({pidfd, POLLIN, 0});
 
-        if (poll(fds.data(), fds.size(), -1) < 0) {
+        // While operations read from the rings wait to be emitted, only look and come back.
+        if (poll(fds.data(), fds.size(), arenaWatcher_->hasBacklog() ? 0 : -1) < 0) {
             if (errno == EINTR) continue;
             break;
         }
@@ -240,6 +242,10 @@ void Engine::loop() {
         if (fds[5].revents) readCommands();
         if (fds[4].revents) tick();
         if (fds[0].revents) handleSignals();
+        if (arenaWatcher_->hasBacklog()) {
+            readMessages(); // what processes said before their operations goes out first
+            arenaWatcher_->pump();
+        }
         flushOutput();
     }
 }
@@ -272,7 +278,7 @@ void Engine::readMessages() {
         if (!m) continue;
         observer_->onMessage(*m, sender);
         if (m->type == channel::MessageType::Hello) checkProcessLimit();
-        if (m->type == channel::MessageType::Arena) arenaWatcher_->drain();
+        if (m->type == channel::MessageType::Arena) arenaWatcher_->pump();
         if (m->type == channel::MessageType::Break) {
             // The process paused the run itself (at once, and it waits at its gate); the
             // others must now stop at their next line too.
@@ -426,6 +432,7 @@ void Engine::execute(const protocol::Command& c) {
 void Engine::tick() {
     uint64_t expirations = 0;
     (void)!read(timerFd_, &expirations, sizeof expirations);
+    readMessages(); // what processes said before their operations goes out first
     arenaWatcher_->tick();
     observer_->sample();
     checkProcessLimit();
@@ -471,6 +478,7 @@ void Engine::finish() {
     readOutput(stdoutFd_, false);
     readOutput(stderrFd_, true);
     observer_->sample();
+    arenaWatcher_->drain();
     arenaWatcher_->tick();
     for (auto& [key, partial] : partialLines_) {
         if (partial.empty()) continue;
@@ -494,10 +502,15 @@ void Engine::flushPendingOutput() {
 }
 
 void Engine::emit(protocol::Event&& e) {
+    if (arenaWatcher_) arenaWatcher_->noteSent(e.t());
     if (pendingOutput_ && e.kind() != protocol::EventKind::Stdout && e.kind() != protocol::EventKind::Stderr)
         flushPendingOutput();
     if (options_.json) {
         outBuffer_ += e.toJsonLine();
+        // A long batch (a backlog of operations read at a process's exit, say) goes out as it
+        // grows: a buffer of tens of megabytes costs more in page faults and copies as it
+        // doubles than the writes do.
+        if (outBuffer_.size() >= kOutChunkBytes) writeBuffer(1, outBuffer_);
     } else if (e.kind() != protocol::EventKind::Stdout && e.kind() != protocol::EventKind::Stderr) {
         writeErr(e.toText() + "\n");
     }
@@ -506,28 +519,29 @@ void Engine::emit(protocol::Event&& e) {
 void Engine::writeOut(const std::string& text) { outBuffer_ += text; }
 void Engine::writeErr(const std::string& text) { errBuffer_ += text; }
 
-void Engine::flushOutput() {
-    auto drain = [this](int fd, std::string& buf) {
-        std::size_t done = 0;
-        while (done < buf.size()) {
-            const ssize_t n = write(fd, buf.data() + done, buf.size() - done);
-            if (n > 0) {
-                done += static_cast<std::size_t>(n);
-            } else if (n < 0 && errno == EINTR) {
-                continue;
-            } else if (n < 0 && errno == EAGAIN) {
-                pollfd p{fd, POLLOUT, 0};
-                poll(&p, 1, 100);
-            } else {
-                sinkBroken_ = true; // the reader is gone: nobody is watching the run any more
-                break;
-            }
+void Engine::writeBuffer(int fd, std::string& buf) {
+    std::size_t done = 0;
+    while (done < buf.size()) {
+        const ssize_t n = write(fd, buf.data() + done, buf.size() - done);
+        if (n > 0) {
+            done += static_cast<std::size_t>(n);
+        } else if (n < 0 && errno == EINTR) {
+            continue;
+        } else if (n < 0 && errno == EAGAIN) {
+            pollfd p{fd, POLLOUT, 0};
+            poll(&p, 1, 100);
+        } else {
+            sinkBroken_ = true; // the reader is gone: nobody is watching the run any more
+            break;
         }
-        buf.clear();
-    };
+    }
+    buf.clear();
+}
+
+void Engine::flushOutput() {
     flushPendingOutput();
-    drain(2, errBuffer_);
-    drain(1, outBuffer_);
+    writeBuffer(2, errBuffer_);
+    writeBuffer(1, outBuffer_);
     if (sinkBroken_ && ending_ == Ending::None && sandbox_) stopRun(Ending::Stopped, kStatusStopped);
 }
 

@@ -51,6 +51,7 @@ private:
     void writeOut(const std::string& text);
     void writeErr(const std::string& text);
     void flushOutput();
+    void writeBuffer(int fd, std::string& buf); // whole, then emptied
     void printOutput(int pid, bool isStderr, std::string_view text);
     void flushPendingOutput();
 

@@ -19,15 +19,21 @@ constexpr std::size_t kReprChars = 80;
 // An operation whose predecessor on the same object has not shown up (its process is between
 // the operation and its record, or died there, or its ring overflowed) waits this long.
 constexpr int64_t kGapWaitNs = 50'000'000;
+// Operations emitted per look, between which the engine reads the rings and its other inputs.
+constexpr std::size_t kPumpBatch = 2048;
+constexpr std::size_t kCollectEvery = 128;
 
-enum Family { QueueFamily = 0, LockFamily = 1 };
+enum Family { QueueFamily = 0, LockFamily = 1, TaskFamily = 2 };
 
 Family familyOf(uint16_t op) {
     const auto k = static_cast<shm::OpKind>(op);
+    if (k == shm::OpKind::Task) return TaskFamily;
     return k == shm::OpKind::QueuePut || k == shm::OpKind::QueueGet || k == shm::OpKind::QueueLost
                ? QueueFamily
                : LockFamily;
 }
+
+constexpr uint32_t kLastTaskStep = 3; // done or error
 
 std::pair<uint64_t, int64_t> clockPair() {
     const uint64_t a = shm::stampNow();
@@ -89,7 +95,10 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsE
         emitOp(r);
         return;
     }
-    const Key key{static_cast<int>(familyOf(r.op)), r.object};
+    // A queue's or a lock's operations are numbered along the object, a task's steps along
+    // the task.
+    const Family family = familyOf(r.op);
+    const Key key{static_cast<int>(family), r.object, family == TaskFamily ? r.a : 0};
     uint32_t& next = nextSeq_.try_emplace(key, 1).first->second;
     // After records were dropped the missing numbers never come: nothing is held for them.
     if (r.objSeq > next && !gapsExpected) {
@@ -102,6 +111,8 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsE
     emitOp(r);
     next = std::max(next, r.objSeq + 1);
     if (!held_.empty()) releaseHeld(key, false);
+    // A finished task is numbered no further: forget it, or a long run's tasks would pile up.
+    if (family == TaskFamily && r.objSeq >= kLastTaskStep && !held_.count(key)) nextSeq_.erase(key);
 }
 
 void ArenaWatcher::releaseHeld(const Key& key, bool all) {
@@ -121,7 +132,11 @@ void ArenaWatcher::releaseHeld(const Key& key, bool all) {
 }
 
 void ArenaWatcher::emitOp(const shm::OpRecord& r) {
-    const double t = secondsOf(r.stamp);
+    // A task's step is never before the event sent ahead of it (ArenaWatcher.h: noteSent);
+    // queue and lock operations keep their exact time.
+    const double exact = secondsOf(r.stamp);
+    const bool task = static_cast<shm::OpKind>(r.op) == shm::OpKind::Task;
+    const double t = task ? std::max(exact, floor_) : exact;
     const int id = static_cast<int>(r.object);
     auto item = [&r, this] {
         const std::size_t have =
@@ -150,6 +165,15 @@ void ArenaWatcher::emitOp(const shm::OpRecord& r) {
     case shm::OpKind::LockRelease:
         sink_(ev::lockOp(t, r.pid, id, "release", static_cast<int>(r.a), 0, count));
         break;
+    case shm::OpKind::Task: {
+        static constexpr const char* kSteps[] = {"submit", "start", "done", "error"};
+        if (r.b < 1 || r.b > 4) break;
+        const std::size_t have =
+            std::min<std::size_t>(r.prefixLen, (r.cells - 1u) * sizeof(shm::OpRecord));
+        sink_(ev::task(t, r.pid, id, static_cast<int>(r.a), kSteps[r.b - 1],
+                       std::string_view(r.prefix(), have)));
+        break;
+    }
     case shm::OpKind::LockRecover:
         sink_(ev::lockOp(t, r.pid, id, "recover", static_cast<int>(r.a), static_cast<int>(r.b),
                          r.flags & shm::OpRecord::kRLock ? 1 : -1));
@@ -181,72 +205,94 @@ void ArenaWatcher::emitQueueStates(bool force) {
     }
 }
 
-void ArenaWatcher::drain() {
-    if (!arena_) return;
+// Copies every ring's new records out (padding and anything that is not a record left
+// behind) and hands the ring's room back at once: formatting events costs the engine far more
+// per operation than the operation costs a process, so a busy process would otherwise fill its
+// ring while the engine formats, and chain a fresh one.
+void ArenaWatcher::collect() {
     if (!shm::kStampIsNs) {
         const auto [stamp, ns] = clockPair();
         if (ns - ns0_ > 1'000'000 && stamp > stamp0_)
             nsPerStamp_ = static_cast<double>(ns - ns0_) / static_cast<double>(stamp - stamp0_);
     }
     refreshObjects();
-    // Each ring is in the order its process did things; merged by time, read in place (a
-    // process writes a record only once the engine has moved its ring's tail past it).
-    struct Cursor {
-        shm::OpRing* ring;
-        uint64_t next, end;
-        const shm::OpRecord* record() const { return &ring->at(next); }
-        // Past padding, and past anything that is not a record (only a bug could write one).
-        bool settle() {
-            while (next < end) {
-                const shm::OpRecord* r = record();
-                if (r->cells == 0 || r->cells > 4 || next + r->cells > end) {
-                    next = end;
-                    return false;
-                }
-                if (r->op != shm::OpRecord::kPadding) return true;
-                next += r->cells;
-            }
-            return false;
-        }
-    };
-    std::vector<Cursor> cursors;
-    const uint64_t droppedBefore = droppedSeen_;
     bool chained = false;
     for (std::size_t slot = 0; slot < shm::Arena::kMaxSlots; ++slot) {
         const shm::Offset off = arena_->rings[slot].load(std::memory_order_acquire);
         if (off == 0) continue;
+        Backlog& backlog = backlog_[slot];
+        // What was emitted goes once it is half the backlog: a busy process's backlog is
+        // never empty, and would otherwise grow (and be copied as it grows) for the whole run.
+        if (backlog.next > 0 && backlog.next * 2 >= backlog.cells.size()) {
+            backlog.cells.erase(backlog.cells.begin(),
+                                backlog.cells.begin() + static_cast<std::ptrdiff_t>(backlog.next));
+            backlog.next = 0;
+        }
+        std::vector<shm::OpRecord>& out = backlog.cells;
         // The slot's chain of rings, oldest first: each is read to its end before the next.
         for (auto* ring = arena_->at<shm::OpRing>(off); ring;) {
             // Read before head: once a ring has a successor its head moves no more.
             const shm::Offset next = ring->nextRing.load(std::memory_order_acquire);
-            droppedSeen_ += ring->dropped.exchange(0, std::memory_order_acq_rel);
+            // Written only when it changes: the writer reads this line when its ring looks full.
+            if (ring->dropped.load(std::memory_order_relaxed) != 0)
+                droppedSeen_ += ring->dropped.exchange(0, std::memory_order_acq_rel);
             const uint64_t head = ring->head.load(std::memory_order_acquire);
-            uint64_t tail = ring->tail.load(std::memory_order_relaxed);
-            if (head - tail > ring->capacity) tail = head; // impossible unless corrupt: skip
-            if (head != tail) cursors.push_back({ring, tail, head});
+            uint64_t at = ring->tail.load(std::memory_order_relaxed);
+            if (head - at > ring->capacity) at = head; // impossible unless corrupt: skip
+            while (at < head) {
+                const shm::OpRecord& r = ring->at(at);
+                // Anything that is not a record (only a bug could write one): the rest is skipped.
+                if (r.cells == 0 || r.cells > 4 || at + r.cells > head) {
+                    at = head;
+                    break;
+                }
+                if (r.op != shm::OpRecord::kPadding) out.insert(out.end(), &r, &r + r.cells);
+                at += r.cells;
+            }
+            if (at != ring->tail.load(std::memory_order_relaxed))
+                ring->tail.store(at, std::memory_order_release);
             chained = chained || next != 0;
             ring = next ? arena_->at<shm::OpRing>(next) : nullptr;
         }
+        if (backlog.next < out.size()) pending_.insert(slot);
     }
-    const int64_t nowNs = channel::monotonicNs();
-    for (auto& c : cursors)
-        c.settle();
-    for (;;) {
-        Cursor* first = nullptr;
-        for (auto& c : cursors) {
-            if (c.next == c.end) continue;
-            if (!first || c.record()->stamp < first->record()->stamp) first = &c;
-        }
-        if (!first) break;
-        emitInOrder(*first->record(), nowNs, droppedSeen_ != droppedBefore);
-        first->next += first->record()->cells;
-        first->settle();
-    }
-    for (auto& c : cursors)
-        c.ring->tail.store(c.end, std::memory_order_release);
     if (chained) unchainRings();
+}
+
+// Emits up to `budget` collected operations, in the order they happened (each slot's are in
+// its process's order; merged by time).
+void ArenaWatcher::emitCollected(std::size_t budget) {
+    const bool gaps = droppedSeen_ != droppedHeld_;
+    droppedHeld_ = droppedSeen_;
+    const int64_t nowNs = channel::monotonicNs();
+    for (std::size_t done = 0; done < budget && !pending_.empty(); ++done) {
+        // A process that logs every few tens of nanoseconds fills its ring in about the time
+        // the engine takes to format a few hundred events: read the rings between those.
+        if (done % kCollectEvery == kCollectEvery - 1) collect();
+        Backlog* first = nullptr;
+        std::size_t firstSlot = 0;
+        for (const std::size_t slot : pending_) {
+            Backlog& b = backlog_[slot];
+            if (!first || b.cells[b.next].stamp < first->cells[first->next].stamp) {
+                first = &b;
+                firstSlot = slot;
+            }
+        }
+        const shm::OpRecord& r = first->cells[first->next];
+        emitInOrder(r, nowNs, gaps);
+        first->next += r.cells;
+        if (first->next >= first->cells.size()) {
+            first->cells.clear();
+            first->next = 0;
+            pending_.erase(firstSlot);
+        }
+    }
+}
+
+void ArenaWatcher::settleHeldAndStates() {
     // What waited too long for an earlier operation goes out now: that one is not coming (its
     // process died between the operation and its record, or its ring was full).
+    const int64_t nowNs = channel::monotonicNs();
     std::vector<Key> stale;
     for (const auto& [key, list] : held_) {
         for (const Held& h : list) {
@@ -259,6 +305,22 @@ void ArenaWatcher::drain() {
     for (const Key& key : stale)
         releaseHeld(key, true);
     emitQueueStates(false);
+}
+
+void ArenaWatcher::drain() {
+    if (!arena_) return;
+    collect();
+    emitCollected(SIZE_MAX);
+    settleHeldAndStates();
+}
+
+bool ArenaWatcher::pump() {
+    if (!arena_) return false;
+    collect();
+    emitCollected(kPumpBatch);
+    // Queue contents only once the operations before them are out.
+    if (pending_.empty()) settleHeldAndStates();
+    return !pending_.empty();
 }
 
 // A ring read to its end that has a successor is done with: its writer moved on for good.
@@ -279,7 +341,7 @@ void ArenaWatcher::unchainRings() {
 
 void ArenaWatcher::tick() {
     if (!arena_) return;
-    drain();
+    pump();
     if (droppedSeen_ > droppedReported_) {
         const uint64_t n = droppedSeen_ - droppedReported_;
         droppedReported_ = droppedSeen_;

@@ -11,11 +11,14 @@
 #include "engine/protocol/Event.h"
 #include "engine/shm/Arena.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -30,6 +33,19 @@ public:
     // Reads every op ring: the new operations become events, in the order they happened,
     // then each queue that changed reports its contents.
     void drain();
+    // Reads every op ring, and emits a batch of what it read so far; true while some is left
+    // (the engine comes back at once). The engine pumps while processes run: a long backlog
+    // goes out in batches, and the rings are read again between them.
+    bool pump();
+    bool hasBacklog() const { return !pending_.empty(); }
+    // The time of an event the engine just sent. A task's step is sent no earlier than what
+    // went before it: its own time is exact, but an event the engine makes from a message
+    // (a spawn, say) carries the time the engine read it, a little after it happened, and a
+    // step that followed it (a submit to a pool's new worker) must not seem to come first.
+    // Task steps came as messages before they came through the op log, with the time the
+    // engine read them: this keeps them in that order. Queue and lock operations keep their
+    // exact time (docs/protocol.md).
+    void noteSent(double t) { floor_ = std::max(floor_, t); }
     // Once per sampling period: drain, report operations that did not fit in a ring, and let
     // processes tell the engine about their next operation again.
     void tick();
@@ -44,8 +60,15 @@ private:
         int64_t sinceNs = 0;
         const shm::OpRecord& record() const { return cells[0]; }
     };
-    using Key = std::pair<int, uint32_t>; // (family, object id)
+    using Key = std::tuple<int, uint32_t, uint32_t>; // (family, object id, task id or 0)
 
+    struct Backlog {
+        std::vector<shm::OpRecord> cells; // records copied out of a slot's rings
+        std::size_t next = 0;             // the first not emitted yet
+    };
+    void collect();
+    void emitCollected(std::size_t budget);
+    void settleHeldAndStates();
     void emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsExpected);
     void releaseHeld(const Key& key, bool all);
     void emitOp(const shm::OpRecord& r);
@@ -57,6 +80,7 @@ private:
     std::string itemRepr(const char* prefix, std::size_t have, uint32_t len) const;
 
     shm::Arena* arena_;
+    double floor_ = 0;
     channel::SharedState* shared_;
     Sink sink_;
 
@@ -67,7 +91,9 @@ private:
 
     std::map<Key, uint32_t> nextSeq_;       // the next objSeq of each object
     std::map<Key, std::vector<Held>> held_; // operations waiting for an earlier one
-    uint64_t droppedReported_ = 0, droppedSeen_ = 0;
+    uint64_t droppedReported_ = 0, droppedSeen_ = 0, droppedHeld_ = 0;
+    std::vector<Backlog> backlog_ = std::vector<Backlog>(shm::Arena::kMaxSlots);
+    std::set<std::size_t> pending_; // slots with a backlog
 
     uint32_t scanned_ = 0;          // directory entries looked at
     std::vector<uint32_t> unready_; // entries being created when last looked at

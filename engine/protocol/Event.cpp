@@ -2,6 +2,7 @@
 
 #include "engine/protocol/Json.h"
 
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -65,8 +66,10 @@ std::string Event::toJsonLine() const {
     out += "{\"t\":";
     // Times are rounded to microseconds: finer digits are noise from the sampling itself.
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6f", t_);
-    out += buf;
+    // to_chars prints what printf's %.6f does, without printf's machinery (a tenth of the
+    // engine's time when a run does a million queue operations).
+    const auto r = std::to_chars(buf, buf + sizeof buf, t_, std::chars_format::fixed, 6);
+    out.append(buf, r.ptr);
     out += ",\"pid\":";
     out += std::to_string(pid_);
     out += ",\"kind\":\"";

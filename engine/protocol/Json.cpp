@@ -1,5 +1,6 @@
 #include "engine/protocol/Json.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -29,6 +30,18 @@ std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
 void appendJsonString(std::string& out, std::string_view text) {
     out.push_back('"');
     for (std::size_t i = 0; i < text.size();) {
+        // A run of printable ASCII, which needs no escape (most of every event), in one append.
+        std::size_t plain = i;
+        while (plain < text.size()) {
+            const auto p = static_cast<unsigned char>(text[plain]);
+            if (p < 0x20 || p >= 0x7F || p == '"' || p == '\\') break;
+            ++plain;
+        }
+        if (plain > i) {
+            out.append(text.data() + i, plain - i);
+            i = plain;
+            continue;
+        }
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
             const std::size_t len = utf8SequenceLength(text, i);
@@ -68,11 +81,12 @@ void appendJsonNumber(std::string& out, double value) {
     }
     char buf[32];
     if (value == std::floor(value) && std::fabs(value) < 1e15) {
-        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(value));
+        const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value));
+        *r.ptr = '\0';
     } else {
-        std::snprintf(buf, sizeof buf, "%.6f", value);
+        const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, 6);
         // Trim trailing zeros: 0.250000 -> 0.25.
-        std::string_view v(buf);
+        std::string_view v(buf, static_cast<std::size_t>(r.ptr - buf));
         while (v.size() > 1 && v.back() == '0') v.remove_suffix(1);
         out.append(v);
         return;

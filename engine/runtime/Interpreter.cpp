@@ -1,3 +1,4 @@
+#include "engine/runtime/ArenaCache.h"
 #include "engine/runtime/ForkscopeModule.h"
 #include "engine/runtime/Multiprocessing.h"
 #include "engine/runtime/ProcessContext.h"
@@ -6,6 +7,7 @@
 #include <Python.h>
 #include <cstdio>
 #include <filesystem>
+#include <malloc.h>
 #include <vector>
 
 namespace forkscope::runtime {
@@ -56,6 +58,12 @@ int runMain(const Config& config) {
     PyImport_AppendInittab("_forkscope", &initForkscopeModule);
     PyImport_AppendInittab("multiprocessing", &initMultiprocessingModule);
 
+    // Memory a lesson process frees stays in it for its next allocation, as the arenas do
+    // (ArenaCache.h): glibc would otherwise give back a big block (a map chunk's result list,
+    // a pickled chunk) at once and fault its pages in again for the next one.
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    ArenaCache::install();
     PyConfig pyConfig;
     PyConfig_InitPythonConfig(&pyConfig);
     // Behave as `/usr/bin/python3 -u SCRIPT` does, whatever the environment says: a pyenv or

@@ -1,8 +1,11 @@
 #include "engine/runtime/Pool.h"
 
 #include "engine/channel/Message.h"
+#include "engine/runtime/FunctionPickles.h"
 #include "engine/runtime/Process.h"
 #include "engine/runtime/ProcessContext.h"
+#include "engine/runtime/SharedObjects.h"
+#include "engine/shm/TaskLog.h"
 
 #include <atomic>
 #include <cerrno>
@@ -54,16 +57,48 @@ py::object loads(std::string_view bytes) {
     return pickleAttr("loads")(py::bytes(bytes.data(), bytes.size()));
 }
 
-std::string funcName(py::handle func) {
+std::string nameOf(py::handle func) {
+    // Each fallback only when the one before is missing: repr() of a function formats a
+    // string with its address, a cost per task that a loop of tiny tasks notices.
+    for (const char* attr : {"__qualname__", "__name__"}) {
+        if (PyObject* v = PyObject_GetAttrString(func.ptr(), attr)) {
+            auto name = py::reinterpret_steal<py::object>(v);
+            if (PyUnicode_Check(v)) return py::str(name);
+        } else {
+            PyErr_Clear();
+        }
+    }
     try {
-        return py::str(py::getattr(func, "__qualname__", py::getattr(func, "__name__", py::repr(func))));
+        return py::repr(func);
     } catch (py::error_already_set&) {
         return "?";
     }
 }
 
+// The task's function as its `task` events name it. A loop submits one function many times,
+// and a worker runs it many times: the last one's name is kept, with a reference to the
+// function so that its address cannot be reused by another.
+std::string funcName(py::handle func) {
+    static auto* last = new std::pair<py::object, std::string>(); // never freed: see Process.cpp
+    if (last->first.ptr() != func.ptr()) {
+        std::string name = nameOf(func);
+        *last = {py::reinterpret_borrow<py::object>(func), std::move(name)};
+    }
+    return last->second;
+}
+
+// Through the op log (engine/shm/TaskLog.h); as a message only where there is none.
 void sendTask(TaskOp op, int pool, int task, const std::string& func) {
     const ProcessContext& ctx = context();
+    if (ctx.arena) {
+        bool notify = false;
+        const auto step = static_cast<shm::TaskStep>(static_cast<int>(op) + 1);
+        if (shm::logTask(*ctx.arena, actor(), static_cast<uint32_t>(pool), static_cast<uint32_t>(task),
+                         step, func, &notify)) {
+            if (notify) tellEngine();
+            return;
+        }
+    }
     channel::send(ctx.controlFd, {channel::MessageType::Task, ctx.pid, static_cast<int32_t>(op), pool,
                                   task, func, {}});
 }
@@ -104,6 +139,16 @@ std::string frame(std::string_view payload) {
     std::memcpy(out.data(), &len, sizeof len);
     out.append(payload);
     return out;
+}
+
+// A task's frame: the function's pickle (FunctionPickles) apart from the rest's.
+std::string taskFrame(std::string_view function, std::string_view rest) {
+    const auto fnLen = static_cast<uint32_t>(function.size());
+    std::string payload(sizeof fnLen, '\0');
+    std::memcpy(payload.data(), &fnLen, sizeof fnLen);
+    payload.append(function);
+    payload.append(rest);
+    return frame(payload);
 }
 
 // Two robust, process-shared mutexes: several workers read the one task pipe and write the one
@@ -209,8 +254,14 @@ public:
     MapResult(int chunksize, Py_ssize_t length, py::object callback, py::object errorCallback)
         : ApplyResult(std::move(callback), std::move(errorCallback)), chunksize_(chunksize) {
         success_ = true;
-        list_ = py::list(length);
-        for (Py_ssize_t i = 0; i < length; ++i) list_[i] = py::none();
+        // [None] * length, as CPython's MapResult makes it: the C API, not an item assignment
+        // through pybind11 per item (a millisecond for a map of 100,000).
+        list_ = py::reinterpret_steal<py::list>(PyList_New(length));
+        if (!list_) throw py::error_already_set();
+        for (Py_ssize_t i = 0; i < length; ++i) {
+            Py_INCREF(Py_None);
+            PyList_SET_ITEM(list_.ptr(), i, Py_None);
+        }
         value_ = list_;
         left_ = chunksize <= 0 ? 0 : static_cast<int>(length / chunksize + (length % chunksize != 0));
         if (left_ == 0) markReady();
@@ -512,6 +563,12 @@ private:
             // One slice per chunk: a map over 100,000 items must not pay per item here.
             auto slice = py::reinterpret_steal<py::object>(PySequence_GetSlice(items.ptr(), start, start + size));
             if (!slice) throw py::error_already_set();
+            if (kind == TaskKind::Map && PyRange_Check(slice.ptr())) {
+                // A slice of a range is a range: it travels as its three numbers, not as the
+                // thousands of ints it stands for (the worker makes those as it goes).
+                submit(job, index, py::make_tuple(static_cast<int>(kind), func, slice, py::none()), funcName(func));
+                continue;
+            }
             auto chunk = py::reinterpret_steal<py::tuple>(PySequence_Tuple(slice.ptr()));
             if (!chunk) throw py::error_already_set();
             if (kind == TaskKind::Apply) // imap with chunksize 1: one call per item
@@ -529,12 +586,24 @@ private:
         t.index = index;
         const int taskId = ++taskCounter_;
         try {
-            t.bytes = frame(dumps(py::make_tuple(job, index, taskId, task)));
+            // The function first, as pickling the whole tuple would meet it first.
+            const std::string& function = functions_.dump(task[1]);
+            const py::tuple rest = py::make_tuple(task[0], py::none(), task[2], task[3]);
+            t.bytes = taskFrame(function, dumps(py::make_tuple(job, index, taskId, rest)));
         } catch (py::error_already_set& e) {
             // Like CPython's task thread: the pickling error becomes the task's result.
             t.failure = e.value();
         }
         sendTask(TaskOp::Submit, id_, taskId, name);
+        // With nothing ahead of it, the task goes straight into the pipe: waking the pool's
+        // thread to write it costs two system calls and a turn of the GIL per task.
+        if (pending_.empty() && out_.empty() && !t.bytes.empty()) {
+            const ssize_t w = write(taskWrite_, t.bytes.data(), t.bytes.size());
+            if (w == static_cast<ssize_t>(t.bytes.size())) return;
+            out_ = w > 0 ? t.bytes.substr(static_cast<std::size_t>(w)) : std::move(t.bytes);
+            wake();
+            return;
+        }
         pending_.push_back(std::move(t));
         wake();
     }
@@ -663,6 +732,7 @@ private:
     }
 
     int processes_ = 1;
+    FunctionPickles functions_;
     py::object initializer_ = py::none();
     py::tuple initargs_;
     py::object maxtasks_ = py::none();
@@ -690,6 +760,7 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
     if (!initializer.is_none()) initializer(*initargs);
     const long limit = maxtasks.is_none() ? -1 : maxtasks.cast<long>();
     py::object format = py::module_::import("traceback").attr("format_exception");
+    FunctionPickles functions;
     for (long completed = 0; limit < 0 || completed < limit; ++completed) {
         std::string payload;
         bool got;
@@ -707,13 +778,18 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
         }
         if (!got || payload.empty()) break; // the parent is gone, or said stop
 
-        py::tuple msg = loads(payload);
+        uint32_t fnLen = 0;
+        if (payload.size() < sizeof fnLen) break;
+        std::memcpy(&fnLen, payload.data(), sizeof fnLen);
+        if (payload.size() - sizeof fnLen < fnLen) break;
+        const std::string_view body(payload);
+        py::object func = functions.load(body.substr(sizeof fnLen, fnLen));
+        py::tuple msg = loads(body.substr(sizeof fnLen + fnLen));
         const int job = msg[0].cast<int>();
         const int index = msg[1].cast<int>();
         const int taskId = msg[2].cast<int>();
         py::tuple task = msg[3];
         const auto kind = static_cast<TaskKind>(task[0].cast<int>());
-        py::object func = task[1];
         const std::string name = funcName(func);
         sendTask(TaskOp::Start, poolId, taskId, name);
 
@@ -722,6 +798,23 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
             py::object value;
             if (kind == TaskKind::Apply) {
                 value = func(*py::tuple(task[2]), **py::dict(task[3]));
+            } else if (kind == TaskKind::Map && PyRange_Check(task[2].ptr())) {
+                // A chunk of a range comes as a range: its ints are made one at a time, each
+                // gone once called with (a tuple would make them all, keep and free them).
+                py::object range = task[2];
+                const Py_ssize_t n = PyObject_Length(range.ptr());
+                if (n < 0) throw py::error_already_set();
+                auto out = py::reinterpret_steal<py::list>(PyList_New(n));
+                auto it = py::reinterpret_steal<py::object>(PyObject_GetIter(range.ptr()));
+                if (!out || !it) throw py::error_already_set();
+                for (Py_ssize_t k = 0; k < n; ++k) {
+                    auto item = py::reinterpret_steal<py::object>(PyIter_Next(it.ptr()));
+                    if (!item) throw py::error_already_set();
+                    PyObject* r = PyObject_CallOneArg(func.ptr(), item.ptr());
+                    if (!r) throw py::error_already_set();
+                    PyList_SET_ITEM(out.ptr(), k, r);
+                }
+                value = out;
             } else {
                 // The hot loop of map(): the C API, one call and one store per item.
                 py::tuple items = task[2];

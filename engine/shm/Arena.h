@@ -63,6 +63,7 @@ enum class OpKind : uint8_t {
     LockAcquire,
     LockRelease,
     LockRecover,
+    Task, // a Pool task's step (engine/shm/TaskLog.h)
 };
 
 // A record is one 32-byte cell, followed by up to three more holding the first bytes of the
@@ -79,8 +80,9 @@ struct OpRecord { // no initializers: a ring's records are written before they c
         objSeq; // the object's own count of operations, ordering them across processes (0: none)
     uint32_t object; // queue or lock id
     int32_t pid;     // who did it
-    uint32_t a;      // queue: size after the operation; lock: holder after it
-    uint32_t b;      // queue: capacity (0: unbounded); lock: dead holder (recover), RLock count
+    uint32_t a;      // queue: size after the operation; lock: holder after it; task: its id
+    uint32_t b;      // queue: capacity (0: unbounded); lock: dead holder (recover), RLock count;
+                     // task: TaskStep
     uint8_t op;      // OpKind
     uint8_t flags;
     uint8_t cells; // 32-byte cells, this one included
@@ -100,16 +102,20 @@ static_assert(sizeof(OpRecord) == 32);
 // short of CPU while the run's processes use them all), the writer chains a ring twice as big
 // and goes on there; the engine follows the chain and hands the old ring back.
 struct OpRing {
-    static constexpr uint64_t kFirstCells = 1 << 13; // 256 KiB
+    static constexpr uint64_t kFirstCells = 1 << 15; // 1 MiB, touched only as it fills
     static constexpr uint64_t kMaxCells = 1 << 18;   // 8 MiB: 100,000 queue operations
-    alignas(64) std::atomic<uint64_t> head{0};       // cells written (the process)
-    alignas(64) std::atomic<uint64_t> tail{0};       // cells read (the engine)
-    std::atomic<uint64_t> dropped{0};                // operations not logged: no room
-    std::atomic<uint64_t> nextRing{0};               // Offset of the ring that follows this one
-    uint64_t capacity = 0;                           // cells, a power of two
-    uint64_t next = 0;                               // the writer's: head once the record is done
+    // The writer's line: what it changes on every record, apart from what the engine writes,
+    // so that the engine's reads cost the writer one miss per look, not one per record.
+    alignas(64) std::atomic<uint64_t> head{0}; // cells written (the process)
+    uint64_t capacity = 0;                     // cells, a power of two
+    uint64_t next = 0;                         // the writer's: head once the record is done
+    uint64_t knownTail = 0;                    // the writer's: tail when it last looked
     int32_t pid = 0;
-    alignas(64) OpRecord cells[1]; // `capacity` of them
+    // The engine's line.
+    alignas(64) std::atomic<uint64_t> tail{0}; // cells read (the engine)
+    std::atomic<uint64_t> dropped{0};          // operations not logged: no room
+    std::atomic<uint64_t> nextRing{0};         // Offset of the ring that follows this one
+    alignas(64) OpRecord cells[1];             // `capacity` of them
 
     static uint64_t bytesFor(uint64_t capacity) {
         return sizeof(OpRing) + (capacity - 1) * sizeof(OpRecord);
@@ -125,7 +131,10 @@ struct OpRing {
         const uint64_t h = head.load(std::memory_order_relaxed);
         const uint64_t pos = h & (capacity - 1);
         const uint64_t pad = pos + n > capacity ? capacity - pos : 0;
-        if (h + pad + n - tail.load(std::memory_order_acquire) > capacity) return nullptr;
+        if (h + pad + n - knownTail > capacity) {
+            knownTail = tail.load(std::memory_order_acquire); // only when it looks full
+            if (h + pad + n - knownTail > capacity) return nullptr;
+        }
         if (pad) {
             cells[pos].op = OpRecord::kPadding;
             cells[pos].cells = static_cast<uint8_t>(pad);
@@ -135,7 +144,15 @@ struct OpRing {
         r->cells = n;
         return r;
     }
-    void commit() noexcept { head.store(next, std::memory_order_release); }
+    // Makes the record count. True when it took the ring past a half: the writer then tells
+    // the engine at once, whatever notifyPending says, so that a busy writer's ring is read
+    // (and can be written again) before it fills; a full ring makes the writer chain a fresh,
+    // bigger one, whose first touch costs a page fault per 4 KiB (2-3 us under KVM).
+    bool commit() noexcept {
+        const uint64_t before = head.load(std::memory_order_relaxed);
+        head.store(next, std::memory_order_release);
+        return ((before ^ next) & ~((capacity >> 1) - 1)) != 0;
+    }
 };
 
 // A cheap, fine clock for op records: the TSC where there is one (the kernel's own clock

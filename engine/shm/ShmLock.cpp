@@ -110,8 +110,8 @@ void logLock(Arena& a, const Actor& me, ShmLock& l, OpKind op, uint32_t holder, 
     r->a = holder;
     r->b = extra;
     r->prefixLen = 0;
-    me.ring->commit();
-    if (a.shouldNotify()) *notify = true;
+    const bool halfway = me.ring->commit();
+    if (a.shouldNotify() || halfway) *notify = true;
 }
 
 void markDeadHolder(ShmLock& l, int32_t pid) noexcept {

@@ -46,8 +46,8 @@ void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t 
     r->b = static_cast<uint32_t>(q.maxsize);
     r->prefixLen = prefixLen;
     std::memcpy(r->prefix(), item, prefixLen);
-    me.ring->commit();
-    if (a.shouldNotify()) *notify = true;
+    const bool halfway = me.ring->commit();
+    if (a.shouldNotify() || halfway) *notify = true;
 }
 
 // A segment the consumer has left behind: kept as the spare (the next one a put needs) or
