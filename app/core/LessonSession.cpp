@@ -69,6 +69,14 @@ bool LessonSession::feed(const EngineEvent& event) {
     return false;
 }
 
+bool LessonSession::awaitFollowing() {
+    const qsizetype following = m_current + 1;
+    if (following >= stepCount() || m_awaited >= 0 || m_runEnded) return false;
+    if (m_matcherOf[following] < 0 || hasCome(following)) return false;
+    m_awaited = following;
+    return true;
+}
+
 LessonSession::Advance LessonSession::next() {
     const qsizetype following = m_current + 1;
     if (following >= stepCount()) return Advance::None;

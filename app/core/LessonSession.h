@@ -47,6 +47,10 @@ public:
     // step is shown now, and the run should pause there.
     bool feed(const EngineEvent& event);
     Advance next();
+    // The learner lets the run go on without Next (Continue): the following step, if a moment
+    // still to come brings it, is awaited as after Next, so the run stops there all the same.
+    // False when there is nothing to await.
+    bool awaitFollowing();
 
 private:
     qsizetype firstTiedStep() const;

@@ -751,6 +751,7 @@ void MainWindow::run() {
     // Held events go on first, even when the engine has ended meanwhile: the run shown is
     // not over until they are.
     if (m_holding || m_engine->isRunning()) {
+        emit aboutToContinue(); // before the held events go: a lesson may await one of them
         const bool held = m_holding;
         releaseHeldEvents();
         if (m_holding || !m_engine->isRunning()) return; // held again, or the rest is shown

@@ -131,6 +131,8 @@ signals:
     void eventsApplied(const QList<EngineEvent>& events);
     // A script was opened (a lesson's, the learner's own, or a recording's).
     void scriptOpened(const QString& path);
+    // Run was pressed on a paused run (or one held at a lesson's moment): it goes on now.
+    void aboutToContinue();
 
 protected:
     void changeEvent(QEvent* event) override;

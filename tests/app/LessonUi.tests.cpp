@@ -436,6 +436,51 @@ TEST_CASE("A run that ends while a step holds the window goes on to its last ste
     LessonProgress::forget(lessons->currentLessonId());
 }
 
+TEST_CASE("Continue instead of Next still stops the run at the next step's moment",
+          "[app][lessonui][engine]") {
+    LessonWindow fixture;
+    MainWindow& window = fixture.window;
+    QTemporaryDir dir;
+    writeFile(dir.filePath(u"three.py"_s), "import time\n"
+                                           "print('one')\n"
+                                           "time.sleep(0.2)\n"
+                                           "print('two')\n"
+                                           "time.sleep(0.2)\n"
+                                           "print('three')\n");
+    writeFile(dir.filePath(u"lesson.ini"_s),
+              "[lesson]\nscript = three.py\n"
+              "title[en] = Three\ntitle[zh_CN] = 三\n"
+              "chapter[en] = Test chapter\nchapter[zh_CN] = 测试章节\n"
+              "goal[en] = Three lines.\ngoal[zh_CN] = 三行。\n"
+              "intro[en] = Three prints.\nintro[zh_CN] = 三次打印。\n"
+              "\n[step]\nat = line 2\nwho = main\n"
+              "text[en] = Before one.\ntext[zh_CN] = 打印一之前。\n"
+              "\n[step]\nat = line 6\nwho = main\n"
+              "text[en] = Before three.\ntext[zh_CN] = 打印三之前。\n");
+    LessonController* lessons = window.lessons();
+    REQUIRE(lessons->openLessonFolder(dir.path()));
+    LessonProgress::forget(lessons->currentLessonId());
+    window.run();
+    REQUIRE(testing::waitFor([&] { return lessons->session().current() == 0; }, 20000));
+    CHECK(window.runStateText() == u"Paused"_s);
+
+    // The toolbar's Continue, not the lesson's Next: the second step's line stops it again.
+    window.runAction()->trigger();
+    REQUIRE(testing::waitFor([&] { return lessons->session().current() == 1; }, 20000));
+    CHECK(lessons->panel()->stepText()->text() == u"Before three."_s);
+    CHECK(window.runStateText() == u"Paused"_s);
+    CHECK(window.codeView()->markers().value(2) == 6);
+    INFO(window.console()->toPlainText().toStdString());
+    CHECK(window.console()->toPlainText().contains(u"two"_s));
+    CHECK_FALSE(window.console()->toPlainText().contains(u"three"_s));
+
+    window.runAction()->trigger();
+    REQUIRE(testing::waitFor([&] { return !window.engine()->isRunning(); }, 20000));
+    REQUIRE(testing::waitFor([&] { return window.console()->toPlainText().contains(u"three"_s); },
+                             5000));
+    LessonProgress::forget(lessons->currentLessonId());
+}
+
 TEST_CASE("The learner edits the script and runs the edits; Reset asks first and puts the "
           "lesson's script back",
           "[app][lessonui][engine]") {

@@ -62,6 +62,12 @@ LessonController::LessonController(MainWindow* window, LessonLibrary* library)
     connect(m_panel, &LessonPanel::nextRequested, this, &LessonController::next);
     window->setEventGate([this](const QList<EngineEvent>& events) { return gate(events); });
     connect(window, &MainWindow::eventsApplied, this, &LessonController::onEvents);
+    connect(window, &MainWindow::aboutToContinue, this, [this] {
+        // Continue instead of Next: the next step's moment still stops the run.
+        if (!m_following || !m_session.awaitFollowing()) return;
+        armBreakpoint();
+        refreshPanel();
+    });
     // Another script than the lesson's (File ▸ Open, a recording): no lesson is followed, and
     // the list of lessons comes to the front.
     connect(window, &MainWindow::scriptOpened, this, [this](const QString& path) {
