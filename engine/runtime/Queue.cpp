@@ -116,6 +116,7 @@ PyObject* doPut(PyObject* self, PyObject* obj, PyObject* blockObj, PyObject* tim
         std::optional<BlockedOn> blocked;
         for (;;) {
             bool notify = false;
+            const uint32_t seen = q.getSeq.load(std::memory_order_acquire);
             const shm::QueueResult r = shm::tryPut(a, q, me, pickled.bytes(), &notify);
             if (notify) tellEngine();
             if (r == shm::QueueResult::Ok) Py_RETURN_NONE;
@@ -123,7 +124,9 @@ PyObject* doPut(PyObject* self, PyObject* obj, PyObject* blockObj, PyObject* tim
             if (r == shm::QueueResult::Broken) raise(PyExc_OSError, "the queue's lock is broken");
             if (!block) break;
             if (timeout == 0) break;
-            if (!waitForQueue(q, true, deadline, channel::WaitReason::QueuePut, blocked)) break;
+            if (!waitForChange(q.getSeq, seen, &q.putWaiters, deadline,
+                               channel::WaitReason::QueuePut, blocked, q.id))
+                break;
         }
         PyErr_SetNone(fullError());
         return nullptr;
@@ -183,6 +186,7 @@ PyObject* doGet(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
         Out out;
         for (;;) {
             bool notify = false;
+            const uint32_t seen = q.putSeq.load(std::memory_order_acquire);
             const shm::QueueResult r = shm::tryGet(a, q, me, &Out::reserve, &out, &notify);
             if (notify) tellEngine();
             if (r == shm::QueueResult::Ok) break;
@@ -192,7 +196,8 @@ PyObject* doGet(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
                 PyErr_SetNone(emptyError());
                 return nullptr;
             }
-            if (!waitForQueue(q, false, deadline, channel::WaitReason::QueueGet, blocked)) {
+            if (!waitForChange(q.putSeq, seen, &q.getWaiters, deadline,
+                               channel::WaitReason::QueueGet, blocked, q.id)) {
                 PyErr_SetNone(emptyError());
                 return nullptr;
             }

@@ -57,14 +57,7 @@ int64_t deadlineAfter(double lessonSeconds) noexcept {
     return channel::monotonicNs() + static_cast<int64_t>(real * 1e9);
 }
 
-namespace {
-
-// A few tens of microseconds: a handover between two processes on two CPUs takes less, and a
-// futex sleep and wake-up costs more than that.
-constexpr int64_t kSpinNs = 30'000;
-
-// Spins until `ready()`, for about `spinNs`; true if it came.
-template <typename Ready> bool spinUntil(Ready ready, int64_t spinNs) noexcept {
+bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs) noexcept {
     const int64_t start = channel::monotonicNs();
     // First a couple of microseconds of pure spinning: the other side, on another CPU, is
     // usually that close. Then yield between looks: if the other side shares our CPU, it gets
@@ -72,7 +65,7 @@ template <typename Ready> bool spinUntil(Ready ready, int64_t spinNs) noexcept {
     constexpr int64_t kPureSpinNs = 2'000;
     for (;;) {
         for (int i = 0; i < 64; ++i) {
-            if (ready()) return true;
+            if (word.load(std::memory_order_acquire) != seen) return true;
 #if defined(__x86_64__)
             _mm_pause();
 #endif
@@ -83,65 +76,34 @@ template <typename Ready> bool spinUntil(Ready ready, int64_t spinNs) noexcept {
     }
 }
 
-// Sleeps on `word` while it holds `seen` (without the GIL, counted in `waiters`) unless
-// `ready()` on a last look after counting; 0, ETIMEDOUT or EINTR as futexWait.
-template <typename Ready>
-int sleepUnless(std::atomic<uint32_t>& word, std::atomic<uint32_t>* waiters, int64_t left,
-                Ready ready) {
-    if (waiters) waiters->fetch_add(1, std::memory_order_seq_cst);
-    // Pairs with the waker's fence: either it sees us counted, or we see its change.
-    std::atomic_thread_fence(std::memory_order_seq_cst);
-    const uint32_t seen = word.load(std::memory_order_seq_cst);
-    int r = 0;
-    if (!ready(seen)) {
-        Py_BEGIN_ALLOW_THREADS r = channel::futexWait(&word, seen, left);
-        Py_END_ALLOW_THREADS
-    }
-    if (waiters) waiters->fetch_sub(1, std::memory_order_seq_cst);
-    return r;
-}
-
-// The sleeping part of a wait, after the spinning: true once woken, false at the deadline.
-template <typename Ready>
-bool sleepUntil(std::atomic<uint32_t>& word, std::atomic<uint32_t>* waiters, int64_t deadlineNs,
-                Ready ready) {
+bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint32_t>* waiters,
+                   int64_t deadlineNs, channel::WaitReason reason,
+                   std::optional<BlockedOn>& blocked, uint32_t id) {
+    // A few tens of microseconds: a handover between two processes on two CPUs takes less,
+    // and a futex sleep and wake-up costs more than that.
+    constexpr int64_t kSpinNs = 30'000;
+    if (spinWhile(word, seen, kSpinNs)) return true;
+    if (!blocked) blocked.emplace(reason, id);
     for (;;) {
         int64_t left = -1;
         if (deadlineNs >= 0) {
             left = deadlineNs - channel::monotonicNs();
             if (left <= 0) return false;
         }
-        const int r = sleepUnless(word, waiters, left, ready);
+        if (waiters) waiters->fetch_add(1, std::memory_order_seq_cst);
+        int r = 0;
+        if (word.load(std::memory_order_seq_cst) == seen) {
+            Py_BEGIN_ALLOW_THREADS r = channel::futexWait(&word, seen, left);
+            Py_END_ALLOW_THREADS
+        }
+        if (waiters) waiters->fetch_sub(1, std::memory_order_seq_cst);
         if (r == EINTR) {
             if (PyErr_CheckSignals() != 0) throw py::error_already_set();
             continue;
         }
-        return r != ETIMEDOUT;
+        if (r == ETIMEDOUT) return false;
+        return true;
     }
-}
-
-} // namespace
-
-bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs) noexcept {
-    return spinUntil([&] { return word.load(std::memory_order_acquire) != seen; }, spinNs);
-}
-
-bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint32_t>* waiters,
-                   int64_t deadlineNs, channel::WaitReason reason,
-                   std::optional<BlockedOn>& blocked, uint32_t id) {
-    if (spinWhile(word, seen, kSpinNs)) return true;
-    if (!blocked) blocked.emplace(reason, id);
-    // The word itself is what changes: sleep on the value seen before the caller last looked.
-    return sleepUntil(word, waiters, deadlineNs, [&](uint32_t now) { return now != seen; });
-}
-
-bool waitForQueue(shm::ShmQueue& q, bool forRoom, int64_t deadlineNs, channel::WaitReason reason,
-                  std::optional<BlockedOn>& blocked) {
-    auto ready = [&q, forRoom] { return forRoom ? shm::hasRoom(q) : shm::hasItems(q); };
-    if (spinUntil(ready, kSpinNs)) return true;
-    if (!blocked) blocked.emplace(reason, q.id);
-    return sleepUntil(forRoom ? q.getSeq : q.putSeq, forRoom ? &q.putWaiters : &q.getWaiters,
-                      deadlineNs, [&](uint32_t) { return ready(); });
 }
 
 bool parseArgs(const char* name, bool pythonStyle, PyObject* const* args, Py_ssize_t nargs,

@@ -102,16 +102,6 @@ void recover(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
     }
 }
 
-// After a put (get) has committed: wakes the getters (putters) that sleep or are about to.
-// The fence pairs with the one a sleeper puts between counting itself and its last look at
-// the queue: either it sees our change, or we see it counted.
-void wakeSleepers(std::atomic<uint32_t>& word, const std::atomic<uint32_t>& waiters) {
-    std::atomic_thread_fence(std::memory_order_seq_cst);
-    if (waiters.load(std::memory_order_relaxed) == 0) return;
-    word.fetch_add(1, std::memory_order_seq_cst);
-    channel::futexWakeAll(&word);
-}
-
 bool lock(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
     return lockRobust(&q.mutex, [&] { recover(a, q, me, notify); });
 }
@@ -185,9 +175,10 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
     q.objSeq.store(seq, std::memory_order_relaxed);
     endWrite(q);
     logOp(me, OpKind::QueuePut, me.pid, q, seq, t + 1 - h, pickled.data(), len, len, notify, a);
+    q.putSeq.fetch_add(1, std::memory_order_seq_cst);
     if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
     pthread_mutex_unlock(&q.mutex);
-    wakeSleepers(q.putSeq, q.getWaiters);
+    if (q.getWaiters.load(std::memory_order_seq_cst) > 0) channel::futexWakeAll(&q.putSeq);
     return QueueResult::Ok;
 }
 
@@ -249,8 +240,9 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
     endWrite(q);
     logOp(me, OpKind::QueueGet, me.pid, q, seq, t - h - 1, out, len, len, notify, a);
     if (f) f->stage.store(static_cast<uint32_t>(Stage::Delivering), std::memory_order_release);
+    q.getSeq.fetch_add(1, std::memory_order_seq_cst);
     pthread_mutex_unlock(&q.mutex);
-    wakeSleepers(q.getSeq, q.putWaiters);
+    if (q.putWaiters.load(std::memory_order_seq_cst) > 0) channel::futexWakeAll(&q.getSeq);
     return QueueResult::Ok;
 }
 
