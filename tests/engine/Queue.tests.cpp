@@ -158,6 +158,23 @@ TEST_CASE("a writer process and a reader process share one queue", "[engine][que
     CHECK(waited);
 }
 
+TEST_CASE("processes that wait for a queue, spinning or asleep, are always woken",
+          "[engine][queue]") {
+    // A lost wake-up would leave one side asleep for good: the run would hit its time limit.
+    const EngineRun r = runEngine({scriptPath("queue_handover_waits.py"), "--timeout", "50"});
+    REQUIRE(r.status == 0);
+    CHECK(r.stdoutText() ==
+          "queue handover 80200\nwaited for room True\nmanaged handover 80200\n");
+    // The naps are long enough that the other side was seen asleep on the queue.
+    bool getter = false, putter = false;
+    for (const auto& e : r.of("state")) {
+        getter = getter || e.text("on") == "queue-get";
+        putter = putter || e.text("on") == "queue-put";
+    }
+    CHECK(getter);
+    CHECK(putter);
+}
+
 TEST_CASE("a 10 MB object and a thousand small ones go through a queue", "[engine][queue]") {
     const EngineRun r = runEngine({scriptPath("queue_big_items.py")});
     REQUIRE(r.status == 0);
