@@ -62,7 +62,8 @@ if __name__ == "__main__":
         waitpid(pid, nullptr, 0);
     }
     const double floorUs =
-        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() / 200;
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count() /
+        200;
     print({"process-start-join", f.engine, "us", false, f.cpython, floorUs});
     print({"process-start-join-vs-fork", f.engine, "us", false, {}, floorUs});
 }

@@ -4,8 +4,8 @@
 
 namespace forkscope::bench {
 
-void poolApplyAsync();     // 10,000 tiny tasks through apply_async
-void poolMap();            // Pool.map over 100,000 ints
-void processStartJoin();   // Process().start() + join(), against a bare fork + waitpid
+void poolApplyAsync();   // 10,000 tiny tasks through apply_async
+void poolMap();          // Pool.map over 100,000 ints
+void processStartJoin(); // Process().start() + join(), against a bare fork + waitpid
 
 } // namespace forkscope::bench

@@ -31,10 +31,13 @@ ScriptFigures timeScript(const std::string& source, bool higherIsBetter, int run
             if (!haveEngine || better(*v, f.engine)) f.engine = *v;
             haveEngine = true;
         } else {
-            std::fprintf(stderr, "bench: the engine run printed no figure:\n%s\n", engine.err.c_str());
+            std::fprintf(stderr, "bench: the engine run printed no figure:\n%s\n",
+                         engine.err.c_str());
         }
-        const testing::RunResult cpython = testing::runProcess({FORKSCOPE_SYSTEM_PYTHON, script}, options);
-        if (auto v = figureIn(cpython.out); v && (!f.cpython || better(*v, *f.cpython))) f.cpython = v;
+        const testing::RunResult cpython =
+            testing::runProcess({FORKSCOPE_SYSTEM_PYTHON, script}, options);
+        if (auto v = figureIn(cpython.out); v && (!f.cpython || better(*v, *f.cpython)))
+            f.cpython = v;
     }
     unlink(script.c_str());
     return f;

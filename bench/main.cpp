@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
     };
     for (const auto& [name, run] : groups) {
         bool wanted = argc < 2;
-        for (int i = 1; i < argc; ++i) wanted = wanted || name == argv[i];
+        for (int i = 1; i < argc; ++i)
+            wanted = wanted || name == argv[i];
         if (wanted) run();
     }
     return 0;

@@ -103,7 +103,9 @@ Engine::~Engine() {
     shm::unmapArena(arena_);
 }
 
-double Engine::now() const { return shared_ ? channel::scenarioSeconds(*shared_) : 0.0; }
+double Engine::now() const {
+    return shared_ ? channel::scenarioSeconds(*shared_) : 0.0;
+}
 
 int Engine::run() {
     std::string error;
@@ -159,7 +161,8 @@ bool Engine::setUp(std::string* error) {
 
     sigset_t mask;
     sigemptyset(&mask);
-    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGCHLD}) sigaddset(&mask, s);
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGCHLD})
+        sigaddset(&mask, s);
     sigprocmask(SIG_BLOCK, &mask, nullptr);
     signalFd_ = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
     timerFd_ = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
@@ -174,7 +177,8 @@ bool Engine::setUp(std::string* error) {
     config.stdoutFd = runOut;
     config.stderrFd = runErr;
     runtime::Config rc{options_.script, options_.scriptArgs, shared_, arena_, sandbox::kControlFd};
-    sandbox_ = sandbox::Sandbox::launch(config, [&rc] { return runtime::runMain(rc); }, error);
+    sandbox_ = sandbox::Sandbox::launch(
+        config, [&rc] { return runtime::runMain(rc); }, error);
     close(runControl);
     close(runOut);
     close(runErr);
@@ -186,8 +190,9 @@ bool Engine::setUp(std::string* error) {
                    static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)), options_.speed, options_.step,
                    version(), static_cast<double>(shared_->originNs.load()) / 1e9));
     if (kAddressSanitizer) {
-        emit(ev::notice(0, "no-memory-limit",
-                        "this engine is built with AddressSanitizer: processes run without --memory"));
+        emit(ev::notice(
+            0, "no-memory-limit",
+            "this engine is built with AddressSanitizer: processes run without --memory"));
     }
     if (sandbox_->mode() == sandbox::Mode::Subreaper) {
         emit(ev::notice(0, "subreaper",
@@ -224,7 +229,8 @@ void Engine::loop() {
         fds.push_back({commandsOpen_ ? 0 : -1, POLLIN, 0});
         constexpr std::size_t kFixed = 6;
         const auto pidfds = observer_->pidFds();
-        for (const auto& [pidfd, pid] : pidfds) fds.push_back({pidfd, POLLIN, 0});
+        for (const auto& [pidfd, pid] : pidfds)
+            fds.push_back({pidfd, POLLIN, 0});
 
         // While operations read from the rings wait to be emitted, only look and come back.
         if (poll(fds.data(), fds.size(), arenaWatcher_->hasBacklog() ? 0 : -1) < 0) {
@@ -235,7 +241,8 @@ void Engine::loop() {
         // what wait() told it only after the child's exit.
         if (fds[1].revents) readMessages();
         for (std::size_t i = kFixed; i < fds.size(); ++i) {
-            if (fds[i].revents) observer_->onPidFd(fds[i].fd, pidfds[i - kFixed].second, fds[i].revents);
+            if (fds[i].revents)
+                observer_->onPidFd(fds[i].fd, pidfds[i - kFixed].second, fds[i].revents);
         }
         if (fds[2].revents) readOutput(stdoutFd_, false);
         if (fds[3].revents) readOutput(stderrFd_, true);
@@ -292,7 +299,8 @@ void Engine::readMessages() {
             if (observer_->isMain(m->pid)) mainFailed_ = true;
             if (what == channel::ErrorWhat::Limit) {
                 emit(ev::error(now(), 0, "limit",
-                               "process " + std::to_string(m->pid) + " ran out of memory: each process may use " +
+                               "process " + std::to_string(m->pid) +
+                                   " ran out of memory: each process may use " +
                                    std::to_string(options_.memoryMiB) + " MiB (--memory)"));
                 stopRun(Ending::Limit, kStatusLimit);
             }
@@ -314,7 +322,8 @@ void Engine::readOutput(int fd, bool isStderr) {
             if (!outputDropped_) {
                 outputDropped_ = true;
                 emit(ev::notice(now(), "output-dropped",
-                                "the run printed more than " + std::to_string(options_.maxOutputBytes) +
+                                "the run printed more than " +
+                                    std::to_string(options_.maxOutputBytes) +
                                     " bytes (--max-output); further output is dropped"));
             }
             if (text.empty()) continue;
@@ -322,7 +331,8 @@ void Engine::readOutput(int fd, bool isStderr) {
         outputBytes_ += text.size();
         if (!options_.json) {
             printOutput(pid, isStderr, text);
-        } else if (pendingOutput_ && pendingOutput_->pid == pid && pendingOutput_->isStderr == isStderr) {
+        } else if (pendingOutput_ && pendingOutput_->pid == pid &&
+                   pendingOutput_->isStderr == isStderr) {
             // print("a", b) is several writes; one event per burst reads better and costs less.
             pendingOutput_->text.append(text);
         } else {
@@ -368,8 +378,10 @@ void Engine::readCommands() {
             commandBuffer_.erase(0, nl + 1);
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             std::string why;
-            if (auto c = protocol::parseCommand(line, &why)) execute(*c);
-            else emit(ev::error(now(), 0, "command", why + ": " + line));
+            if (auto c = protocol::parseCommand(line, &why))
+                execute(*c);
+            else
+                emit(ev::error(now(), 0, "command", why + ": " + line));
         }
     }
 }
@@ -384,7 +396,8 @@ void Engine::execute(const protocol::Command& c) {
         break;
     case T::Resume:
         shared_->paused.store(0, std::memory_order_release);
-        for (auto& s : shared_->slots) s.permits.store(0, std::memory_order_relaxed);
+        for (auto& s : shared_->slots)
+            s.permits.store(0, std::memory_order_relaxed);
         shared_->wakeAllGates();
         emit(ev::mode(now(), false, shared_->speed.load()));
         observer_->onReleased(0);
@@ -406,7 +419,8 @@ void Engine::execute(const protocol::Command& c) {
             shared_->grantStep(slot);
             observer_->onReleased(c.pid);
         } else {
-            emit(ev::error(now(), 0, "command", "no process " + std::to_string(c.pid) + " to step"));
+            emit(
+                ev::error(now(), 0, "command", "no process " + std::to_string(c.pid) + " to step"));
         }
         break;
     }
@@ -420,7 +434,9 @@ void Engine::execute(const protocol::Command& c) {
         emit(ev::mode(now(), shared_->paused.load() != 0, c.value));
         break;
     }
-    case T::Stop: stopRun(Ending::Stopped, kStatusStopped); break;
+    case T::Stop:
+        stopRun(Ending::Stopped, kStatusStopped);
+        break;
     case T::Break:
         shared_->setBreakLines(c.lines.data(), c.lines.size());
         // Each process takes up (or drops) its tracer when it next notes its line.
@@ -440,9 +456,11 @@ void Engine::tick() {
     const int64_t nowNs = channel::monotonicNs();
     if (!shared_->paused.load()) unpausedSeconds_ += static_cast<double>(nowNs - lastTickNs_) / 1e9;
     lastTickNs_ = nowNs;
-    if (options_.timeoutSeconds > 0 && unpausedSeconds_ > options_.timeoutSeconds && ending_ == Ending::None) {
+    if (options_.timeoutSeconds > 0 && unpausedSeconds_ > options_.timeoutSeconds &&
+        ending_ == Ending::None) {
         emit(ev::error(now(), 0, "limit",
-                       "the run took longer than " + std::to_string(static_cast<int>(options_.timeoutSeconds)) +
+                       "the run took longer than " +
+                           std::to_string(static_cast<int>(options_.timeoutSeconds)) +
                            " s (--timeout)"));
         stopRun(Ending::Limit, kStatusLimit);
     }
@@ -485,8 +503,10 @@ void Engine::finish() {
         printOutput(key.first, key.second, "\n");
     }
     std::string reason = "finished";
-    if (ending_ == Ending::Stopped) reason = "stopped";
-    else if (ending_ == Ending::Limit) reason = "limit";
+    if (ending_ == Ending::Stopped)
+        reason = "stopped";
+    else if (ending_ == Ending::Limit)
+        reason = "limit";
     else {
         endStatus_ = statusOf(initStatus_);
         if (mainFailed_ && endStatus_ != 0) reason = "error";
@@ -503,7 +523,8 @@ void Engine::flushPendingOutput() {
 
 void Engine::emit(protocol::Event&& e) {
     if (arenaWatcher_) arenaWatcher_->noteSent(e.t());
-    if (pendingOutput_ && e.kind() != protocol::EventKind::Stdout && e.kind() != protocol::EventKind::Stderr)
+    if (pendingOutput_ && e.kind() != protocol::EventKind::Stdout &&
+        e.kind() != protocol::EventKind::Stderr)
         flushPendingOutput();
     if (options_.json) {
         outBuffer_ += e.toJsonLine();
@@ -516,8 +537,12 @@ void Engine::emit(protocol::Event&& e) {
     }
 }
 
-void Engine::writeOut(const std::string& text) { outBuffer_ += text; }
-void Engine::writeErr(const std::string& text) { errBuffer_ += text; }
+void Engine::writeOut(const std::string& text) {
+    outBuffer_ += text;
+}
+void Engine::writeErr(const std::string& text) {
+    errBuffer_ += text;
+}
 
 void Engine::writeBuffer(int fd, std::string& buf) {
     std::size_t done = 0;
@@ -542,7 +567,8 @@ void Engine::flushOutput() {
     flushPendingOutput();
     writeBuffer(2, errBuffer_);
     writeBuffer(1, outBuffer_);
-    if (sinkBroken_ && ending_ == Ending::None && sandbox_) stopRun(Ending::Stopped, kStatusStopped);
+    if (sinkBroken_ && ending_ == Ending::None && sandbox_)
+        stopRun(Ending::Stopped, kStatusStopped);
 }
 
 } // namespace forkscope

@@ -81,11 +81,11 @@ private:
         std::string text;
     };
     std::optional<PendingOutput> pendingOutput_; // output of one burst, merged into one event
-    std::string outBuffer_;                 // engine stdout, flushed once per loop turn
-    std::string errBuffer_;                 // engine stderr
+    std::string outBuffer_;                      // engine stdout, flushed once per loop turn
+    std::string errBuffer_;                      // engine stderr
     unsigned long long outputBytes_ = 0;
     bool outputDropped_ = false;
-    std::set<int> printers_;                // pids that have printed (for tagging)
+    std::set<int> printers_; // pids that have printed (for tagging)
     std::map<std::pair<int, bool>, std::string> partialLines_;
     double unpausedSeconds_ = 0;
     int64_t lastTickNs_ = 0;

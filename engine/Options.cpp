@@ -77,17 +77,21 @@ ParseResult parseOptions(int argc, char** argv, Options* o, std::string* error) 
             }
             const char* v = argv[++i];
             if (!number(v, out) || *out < lo || *out > hi) {
-                *error = a + " takes a number from " + std::to_string(lo) + " to " + std::to_string(hi) +
-                         ", not '" + v + "'";
+                *error = a + " takes a number from " + std::to_string(lo) + " to " +
+                         std::to_string(hi) + ", not '" + v + "'";
                 return false;
             }
             return true;
         };
         double d = 0;
-        if (a == "--json") o->json = true;
-        else if (a == "--step") o->step = true;
-        else if (a == "--no-namespace") o->allowNamespaces = false;
-        else if (a == "--help" || a == "-h") return ParseResult::Help;
+        if (a == "--json")
+            o->json = true;
+        else if (a == "--step")
+            o->step = true;
+        else if (a == "--no-namespace")
+            o->allowNamespaces = false;
+        else if (a == "--help" || a == "-h")
+            return ParseResult::Help;
         else if (a == "--break") {
             if (i + 1 >= argc) {
                 *error = a + " needs a value";
@@ -99,7 +103,8 @@ ParseResult parseOptions(int argc, char** argv, Options* o, std::string* error) 
                 return ParseResult::Error;
             }
         } else if (a == "--speed") {
-            if (!value(&o->speed, protocol::kMinSpeed, protocol::kMaxSpeed)) return ParseResult::Error;
+            if (!value(&o->speed, protocol::kMinSpeed, protocol::kMaxSpeed))
+                return ParseResult::Error;
         } else if (a == "--cores") {
             if (!value(&d, 1, 1024)) return ParseResult::Error;
             o->cores = static_cast<int>(d);
@@ -116,7 +121,8 @@ ParseResult parseOptions(int argc, char** argv, Options* o, std::string* error) 
             o->maxOutputBytes = static_cast<unsigned long long>(d);
         } else if (a == "--") {
             if (o->script.empty() && i + 1 < argc) o->script = argv[++i];
-            for (++i; i < argc; ++i) o->scriptArgs.emplace_back(argv[i]);
+            for (++i; i < argc; ++i)
+                o->scriptArgs.emplace_back(argv[i]);
         } else if (a.size() > 1 && a[0] == '-') {
             *error = "unknown option '" + a + "'";
             return ParseResult::Error;
@@ -132,7 +138,8 @@ ParseResult parseOptions(int argc, char** argv, Options* o, std::string* error) 
     }
     // Without --json nothing reads commands: a paused run would wait for ever for a resume.
     if (!o->json && (o->step || !o->breakLines.empty())) {
-        *error = std::string(o->step ? "--step" : "--break") + " needs --json: a paused run waits for commands on stdin";
+        *error = std::string(o->step ? "--step" : "--break") +
+                 " needs --json: a paused run waits for commands on stdin";
         return ParseResult::Error;
     }
     return ParseResult::Run;

@@ -12,9 +12,9 @@ struct Options {
     std::vector<std::string> scriptArgs;
     bool json = false;
     bool step = false;
-    std::vector<int> breakLines;         // --break: pause the first time a process reaches one
+    std::vector<int> breakLines; // --break: pause the first time a process reaches one
     double speed = 1.0;
-    int cores = 0;                       // 0: every CPU the engine may use
+    int cores = 0; // 0: every CPU the engine may use
     int maxProcesses = 256;
     unsigned long long memoryMiB = 1024; // address space per process
     double timeoutSeconds = 300;         // wall-clock seconds of unpaused running; 0: none

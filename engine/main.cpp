@@ -9,12 +9,18 @@ int main(int argc, char** argv) {
     forkscope::Options options;
     std::string error;
     switch (forkscope::parseOptions(argc, argv, &options, &error)) {
-    case forkscope::ParseResult::Help: std::fputs(forkscope::usage().c_str(), stdout); return 0;
-    case forkscope::ParseResult::Version: std::printf("forkscope-engine %s\n", forkscope::Engine::version()); return 0;
+    case forkscope::ParseResult::Help:
+        std::fputs(forkscope::usage().c_str(), stdout);
+        return 0;
+    case forkscope::ParseResult::Version:
+        std::printf("forkscope-engine %s\n", forkscope::Engine::version());
+        return 0;
     case forkscope::ParseResult::Error:
-        std::fprintf(stderr, "forkscope-engine: %s\n\n%s", error.c_str(), forkscope::usage().c_str());
+        std::fprintf(stderr, "forkscope-engine: %s\n\n%s", error.c_str(),
+                     forkscope::usage().c_str());
         return 2;
-    case forkscope::ParseResult::Run: break;
+    case forkscope::ParseResult::Run:
+        break;
     }
     return forkscope::Engine(options).run();
 }

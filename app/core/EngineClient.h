@@ -21,9 +21,9 @@ class EngineClient : public QObject {
 public:
     struct RunOptions {
         QString script;
-        double speed = 1.0; // sent as --speed unless 1
-        int cores = 0;      // sent as --cores when > 0
-        bool step = false;  // --step: the run starts paused, before the first line
+        double speed = 1.0;    // sent as --speed unless 1
+        int cores = 0;         // sent as --cores when > 0
+        bool step = false;     // --step: the run starts paused, before the first line
         QList<int> breakLines; // --break: armed from the first line on, before any command
     };
 

@@ -7,30 +7,42 @@ namespace forkscope::channel {
 
 const char* toString(SpawnHow how) noexcept {
     switch (how) {
-    case SpawnHow::Fork: return "fork";
-    case SpawnHow::Process: return "process";
-    case SpawnHow::Main: return "main";
-    case SpawnHow::Init: return "init";
+    case SpawnHow::Fork:
+        return "fork";
+    case SpawnHow::Process:
+        return "process";
+    case SpawnHow::Main:
+        return "main";
+    case SpawnHow::Init:
+        return "init";
     }
     return "fork";
 }
 
 const char* toString(TaskOp op) noexcept {
     switch (op) {
-    case TaskOp::Submit: return "submit";
-    case TaskOp::Start: return "start";
-    case TaskOp::Done: return "done";
-    case TaskOp::Error: return "error";
+    case TaskOp::Submit:
+        return "submit";
+    case TaskOp::Start:
+        return "start";
+    case TaskOp::Done:
+        return "done";
+    case TaskOp::Error:
+        return "error";
     }
     return "submit";
 }
 
 const char* toString(ErrorWhat what) noexcept {
     switch (what) {
-    case ErrorWhat::Syntax: return "syntax";
-    case ErrorWhat::Exception: return "exception";
-    case ErrorWhat::Unsupported: return "unsupported";
-    case ErrorWhat::Limit: return "limit";
+    case ErrorWhat::Syntax:
+        return "syntax";
+    case ErrorWhat::Exception:
+        return "exception";
+    case ErrorWhat::Unsupported:
+        return "unsupported";
+    case ErrorWhat::Limit:
+        return "limit";
     }
     return "exception";
 }

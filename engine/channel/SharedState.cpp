@@ -14,15 +14,24 @@ static_assert(std::atomic<double>::is_always_lock_free && std::atomic<int64_t>::
 
 const char* toString(WaitReason reason) noexcept {
     switch (reason) {
-    case WaitReason::None: return "";
-    case WaitReason::Sleep: return "sleep";
-    case WaitReason::Join: return "join";
-    case WaitReason::Wait: return "wait";
-    case WaitReason::QueueGet: return "queue-get";
-    case WaitReason::QueuePut: return "queue-put";
-    case WaitReason::Lock: return "lock";
-    case WaitReason::Io: return "io";
-    case WaitReason::Result: return "result";
+    case WaitReason::None:
+        return "";
+    case WaitReason::Sleep:
+        return "sleep";
+    case WaitReason::Join:
+        return "join";
+    case WaitReason::Wait:
+        return "wait";
+    case WaitReason::QueueGet:
+        return "queue-get";
+    case WaitReason::QueuePut:
+        return "queue-put";
+    case WaitReason::Lock:
+        return "lock";
+    case WaitReason::Io:
+        return "io";
+    case WaitReason::Result:
+        return "result";
     }
     return "";
 }
@@ -91,7 +100,8 @@ void SharedState::gate(int index) noexcept {
 
 void SharedState::setBreakLines(const int* lines, std::size_t count) noexcept {
     breakArmed.store(0, std::memory_order_release);
-    for (auto& word : breakBits) word.store(0, std::memory_order_relaxed);
+    for (auto& word : breakBits)
+        word.store(0, std::memory_order_relaxed);
     uint32_t armed = 0;
     for (std::size_t i = 0; i < count; ++i) {
         const int line = lines[i];

@@ -14,18 +14,26 @@ namespace forkscope::channel {
 // What a process blocks on inside a call the runtime implements. The kernel only says
 // "sleeping"; this says why, in the learner's terms.
 enum class WaitReason : uint32_t {
-    None = 0, Sleep, Join, Wait, QueueGet, QueuePut, Lock, Io, Result,
+    None = 0,
+    Sleep,
+    Join,
+    Wait,
+    QueueGet,
+    QueuePut,
+    Lock,
+    Io,
+    Result,
 };
 const char* toString(WaitReason reason) noexcept;
 
 struct alignas(64) Slot {
-    std::atomic<int32_t> pid{0};     // pid (as the run sees it) owning the slot; 0 when free
-    std::atomic<int32_t> line{0};    // script line about to run; 0 before the first
-    std::atomic<uint32_t> on{0};     // WaitReason while blocked in one of the runtime's calls
-    std::atomic<uint32_t> onId{0};   // with QueueGet, QueuePut, Lock: the queue's or lock's number
-    std::atomic<uint32_t> atGate{0}; // 1 while held before a line in step mode
+    std::atomic<int32_t> pid{0};      // pid (as the run sees it) owning the slot; 0 when free
+    std::atomic<int32_t> line{0};     // script line about to run; 0 before the first
+    std::atomic<uint32_t> on{0};      // WaitReason while blocked in one of the runtime's calls
+    std::atomic<uint32_t> onId{0};    // with QueueGet, QueuePut, Lock: the queue's or lock's number
+    std::atomic<uint32_t> atGate{0};  // 1 while held before a line in step mode
     std::atomic<uint32_t> permits{0}; // lines the engine lets it run while the run is paused
-    std::atomic<uint32_t> wake{0};   // futex word the gate sleeps on; bumped to wake it
+    std::atomic<uint32_t> wake{0};    // futex word the gate sleeps on; bumped to wake it
 };
 
 // The signal the engine sends a process that ran since its last look, asking it to note its
@@ -38,9 +46,9 @@ struct SharedState {
     static constexpr std::size_t kSlots = 1024;
 
     uint32_t magic = kMagic;
-    std::atomic<uint32_t> paused{0};   // step mode: every process stops before its next line
-    std::atomic<double> speed{1.0};    // time.sleep divides by it
-    std::atomic<int64_t> originNs{0};  // CLOCK_MONOTONIC at the run's start
+    std::atomic<uint32_t> paused{0};  // step mode: every process stops before its next line
+    std::atomic<double> speed{1.0};   // time.sleep divides by it
+    std::atomic<int64_t> originNs{0}; // CLOCK_MONOTONIC at the run's start
     // Breakpoints: a bit per script line, cleared by the first process that reaches it.
     // `breakArmed` counts the bits still set, so that a process knows with one load whether
     // it needs its tracer; `breakGeneration` changes with every new set, so that a process

@@ -27,12 +27,18 @@ constexpr uint64_t kOwnWakeNs = 200'000;
 
 const char* toState(proc::RunState s) {
     switch (s) {
-    case proc::RunState::Running: return "running";
-    case proc::RunState::Ready: return "ready";
-    case proc::RunState::Waiting: return "waiting";
-    case proc::RunState::Stopped: return "stopped";
-    case proc::RunState::Zombie: return "zombie";
-    case proc::RunState::Gone: return "gone";
+    case proc::RunState::Running:
+        return "running";
+    case proc::RunState::Ready:
+        return "ready";
+    case proc::RunState::Waiting:
+        return "waiting";
+    case proc::RunState::Stopped:
+        return "stopped";
+    case proc::RunState::Zombie:
+        return "zombie";
+    case proc::RunState::Gone:
+        return "gone";
     }
     return "waiting";
 }
@@ -137,7 +143,8 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         break;
     }
     case channel::MessageType::Task:
-        emit(ev::task(clock_(), m.pid, m.b, m.c, channel::toString(static_cast<channel::TaskOp>(m.a)), m.text1));
+        emit(ev::task(clock_(), m.pid, m.b, m.c,
+                      channel::toString(static_cast<channel::TaskOp>(m.a)), m.text1));
         break;
     case channel::MessageType::Gate: {
         auto it = procs_.find(m.pid);
@@ -167,9 +174,12 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         }
         break;
     }
-    case channel::MessageType::Error: break; // the engine reports errors itself
-    case channel::MessageType::Arena: break; // the engine's ArenaWatcher reads the arena
-    case channel::MessageType::Break: break; // the engine pauses the run itself
+    case channel::MessageType::Error:
+        break; // the engine reports errors itself
+    case channel::MessageType::Arena:
+        break; // the engine's ArenaWatcher reads the arena
+    case channel::MessageType::Break:
+        break; // the engine pauses the run itself
     }
 }
 
@@ -213,9 +223,12 @@ void Observer::markExited(Tracked& t, bool reaped) {
     }
     if (exitListener_) exitListener_(t.pid, t.slot, false);
     const double now = clock_();
-    if (t.waitStatus && WIFSIGNALED(*t.waitStatus)) emit(ev::exitSignal(now, t.pid, WTERMSIG(*t.waitStatus)));
-    else if (t.waitStatus) emit(ev::exitCode(now, t.pid, WEXITSTATUS(*t.waitStatus)));
-    else emit(protocol::Event(now, t.pid, protocol::EventKind::Exit));
+    if (t.waitStatus && WIFSIGNALED(*t.waitStatus))
+        emit(ev::exitSignal(now, t.pid, WTERMSIG(*t.waitStatus)));
+    else if (t.waitStatus)
+        emit(ev::exitCode(now, t.pid, WEXITSTATUS(*t.waitStatus)));
+    else
+        emit(protocol::Event(now, t.pid, protocol::EventKind::Exit));
     if (exitListener_) exitListener_(t.pid, t.slot, true);
 }
 
@@ -246,9 +259,11 @@ std::string Observer::waitReason(Tracked& t, uint32_t* onId) {
     if (!call) return {};
     switch (*call) {
     case SYS_wait4:
-    case SYS_waitid: return "wait";
+    case SYS_waitid:
+        return "wait";
     case SYS_clock_nanosleep:
-    case SYS_nanosleep: return "sleep";
+    case SYS_nanosleep:
+        return "sleep";
     case SYS_read:
     case SYS_readv:
     case SYS_pread64:
@@ -262,17 +277,22 @@ std::string Observer::waitReason(Tracked& t, uint32_t* onId) {
     case SYS_recvfrom:
     case SYS_recvmsg:
     case SYS_accept:
-    case SYS_accept4: return "io";
-    default: return {};
+    case SYS_accept4:
+        return "io";
+    default:
+        return {};
     }
 }
 
-void Observer::setState(Tracked& t, const std::string& state, const std::string& on, uint32_t onId) {
+void Observer::setState(Tracked& t, const std::string& state, const std::string& on,
+                        uint32_t onId) {
     if (t.state == state && t.on == on && t.onId == onId) return;
     t.state = state;
     t.on = on;
     t.onId = onId;
-    const char* key = on == "lock" ? "lock" : (on == "queue-get" || on == "queue-put") ? "queue" : "";
+    const char* key = on == "lock"                               ? "lock"
+                      : (on == "queue-get" || on == "queue-put") ? "queue"
+                                                                 : "";
     emit(ev::state(clock_(), t.pid, state, on, key, onId));
 }
 
@@ -283,12 +303,15 @@ void Observer::update(Tracked& t, bool forceStat) {
         markGone(t); // reaped between the listing and now
         return;
     }
-    const bool ran = !t.haveSched || sched->runNs != t.lastSched.runNs || sched->waitNs != t.lastSched.waitNs;
+    const bool ran =
+        !t.haveSched || sched->runNs != t.lastSched.runNs || sched->waitNs != t.lastSched.waitNs;
     const int64_t now = channel::monotonicNs();
-    proc::Window w{t.lastSched, *sched, static_cast<uint64_t>(std::max<int64_t>(now - lastSampleNs_, 1))};
+    proc::Window w{t.lastSched, *sched,
+                   static_cast<uint64_t>(std::max<int64_t>(now - lastSampleNs_, 1))};
     t.runDelta = sched->runNs >= t.lastSched.runNs ? sched->runNs - t.lastSched.runNs : 0;
-    const bool needStat = forceStat || ran || t.forceStat || ++t.samplesSinceStat >= kStatEverySamples ||
-                          t.letter == 'R' || t.letter == '?';
+    const bool needStat = forceStat || ran || t.forceStat ||
+                          ++t.samplesSinceStat >= kStatEverySamples || t.letter == 'R' ||
+                          t.letter == '?';
     if (needStat) {
         auto st = t.dir.stat();
         if (!st) {
@@ -303,7 +326,8 @@ void Observer::update(Tracked& t, bool forceStat) {
             // start (init's name on another process is main before its renaming): a new name,
             // not a new program. Neither runs another program before the script does.
             const bool namedItself = t.pid == initPid_ || t.comm == sandbox::kInitComm;
-            if (!t.comm.empty() && t.announced && !namedItself) emit(ev::exec(clock_(), t.pid, st->comm));
+            if (!t.comm.empty() && t.announced && !namedItself)
+                emit(ev::exec(clock_(), t.pid, st->comm));
             t.comm = st->comm;
         }
         // A zombie is adopted too when its parent dies: init then reaps it.
@@ -322,7 +346,8 @@ void Observer::update(Tracked& t, bool forceStat) {
     // It ran: its line may have moved, so ask it to note where it is for the next look. But a
     // process that stayed asleep and only ran to answer the last question has not moved, and
     // asking again would wake it for ever: only real work or a change of state counts.
-    const bool didWork = t.runDelta > kOwnWakeNs || t.runState != proc::RunState::Waiting || t.state != "waiting";
+    const bool didWork =
+        t.runDelta > kOwnWakeNs || t.runState != proc::RunState::Waiting || t.state != "waiting";
     if (ran && didWork && !t.exited) askForLine(t);
 
     if (!t.announced) return; // states start after spawn
@@ -388,7 +413,8 @@ void Observer::sample() {
         deltas.push_back(t->runDelta);
     }
     states = proc::capRunning(std::move(states), deltas, cpus_);
-    for (std::size_t i = 0; i < runnable.size(); ++i) setState(*runnable[i], toState(states[i]), {});
+    for (std::size_t i = 0; i < runnable.size(); ++i)
+        setState(*runnable[i], toState(states[i]), {});
 
     lastSampleNs_ = channel::monotonicNs();
     // Forget the reaped, keeping nothing that could be confused with a reused pid.
@@ -459,7 +485,8 @@ int Observer::slotOf(int pid) const {
 }
 
 void Observer::askForLine(const Tracked& t) {
-    if (t.slot >= 0 && t.pidfd >= 0) syscall(SYS_pidfd_send_signal, t.pidfd, channel::sampleSignal(), nullptr, 0);
+    if (t.slot >= 0 && t.pidfd >= 0)
+        syscall(SYS_pidfd_send_signal, t.pidfd, channel::sampleSignal(), nullptr, 0);
 }
 
 void Observer::askAllForLines() {
@@ -475,7 +502,8 @@ bool Observer::isMain(int pid) const {
 
 void Observer::onReleased(int pid) {
     for (auto& [p, t] : procs_) {
-        if ((pid != 0 && p != pid) || t.gone || t.exited || !t.announced || t.state != "paused") continue;
+        if ((pid != 0 && p != pid) || t.gone || t.exited || !t.announced || t.state != "paused")
+            continue;
         const auto st = t.dir.stat();
         if (!st || st->state == proc::TaskState::Zombie) continue; // the next sample says so
         const channel::Slot* s = shared_->slot(t.slot);

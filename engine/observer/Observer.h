@@ -80,9 +80,9 @@ private:
     proc::ProcRoot root_;
     bool inNamespace_ = true;
     int initPid_ = 1;
-    std::map<int, Tracked> procs_;        // by run pid, live and recently gone
+    std::map<int, Tracked> procs_; // by run pid, live and recently gone
     std::map<pid_t, int> hostToRun_;
-    std::map<int, int> reapedStatus_;     // from init: run pid -> wait status
+    std::map<int, int> reapedStatus_; // from init: run pid -> wait status
     int64_t lastSampleNs_ = 0;
     bool anyExitSinceSample_ = false;
     ExitListener exitListener_;

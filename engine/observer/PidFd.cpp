@@ -1,7 +1,7 @@
 #include "engine/observer/PidFd.h"
 
-#include <cstdint>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>

@@ -12,7 +12,7 @@
 namespace forkscope::observer {
 
 struct Tracked {
-    int pid = 0;            // as the run sees it
+    int pid = 0; // as the run sees it
     int ppid = 0;
     std::string name;
     std::string how = "fork";

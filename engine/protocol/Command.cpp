@@ -7,7 +7,9 @@
 namespace forkscope::protocol {
 
 namespace {
-bool validLine(double d) { return d >= 1 && d <= kMaxBreakLine && d == static_cast<double>(static_cast<int>(d)); }
+bool validLine(double d) {
+    return d >= 1 && d <= kMaxBreakLine && d == static_cast<double>(static_cast<int>(d));
+}
 } // namespace
 
 bool parseBreakLines(std::string_view list, std::vector<int>* lines, std::string* error) {
@@ -19,8 +21,8 @@ bool parseBreakLines(std::string_view list, std::vector<int>* lines, std::string
         char* end = nullptr;
         const double d = std::strtod(item.c_str(), &end);
         if (item.empty() || *end != '\0' || !validLine(d)) {
-            *error = "a break line must be a whole number from 1 to " + std::to_string(kMaxBreakLine) +
-                     ", not '" + item + "'";
+            *error = "a break line must be a whole number from 1 to " +
+                     std::to_string(kMaxBreakLine) + ", not '" + item + "'";
             return false;
         }
         lines->push_back(static_cast<int>(d));
@@ -42,9 +44,12 @@ std::optional<Command> parseCommand(std::string_view line, std::string* error) {
     const std::string& name = std::get<std::string>(cmd->second);
 
     Command c;
-    if (name == "pause") c.type = Command::Type::Pause;
-    else if (name == "resume") c.type = Command::Type::Resume;
-    else if (name == "stop") c.type = Command::Type::Stop;
+    if (name == "pause")
+        c.type = Command::Type::Pause;
+    else if (name == "resume")
+        c.type = Command::Type::Resume;
+    else if (name == "stop")
+        c.type = Command::Type::Stop;
     else if (name == "step") {
         c.type = Command::Type::Step;
         if (auto pid = object->find("pid"); pid != object->end()) {
@@ -63,11 +68,13 @@ std::optional<Command> parseCommand(std::string_view line, std::string* error) {
     } else if (name == "break") {
         c.type = Command::Type::Break;
         auto lines = object->find("lines");
-        const auto* list = lines == object->end() ? nullptr : std::get_if<JsonNumbers>(&lines->second);
+        const auto* list =
+            lines == object->end() ? nullptr : std::get_if<JsonNumbers>(&lines->second);
         if (!list) return fail("\"break\" needs a \"lines\" array of line numbers");
         for (const double d : *list) {
             if (!validLine(d))
-                return fail("a break line must be a whole number from 1 to " + std::to_string(kMaxBreakLine));
+                return fail("a break line must be a whole number from 1 to " +
+                            std::to_string(kMaxBreakLine));
             c.lines.push_back(static_cast<int>(d));
         }
     } else {

@@ -11,8 +11,8 @@ namespace forkscope::protocol {
 struct Command {
     enum class Type { Pause, Resume, Step, Speed, Stop, Break };
     Type type = Type::Pause;
-    int pid = 0;        // Step: 0 means every paused process
-    double value = 1.0; // Speed
+    int pid = 0;            // Step: 0 means every paused process
+    double value = 1.0;     // Speed
     std::vector<int> lines; // Break: the script lines to stop at (empty: none)
 };
 

@@ -11,25 +11,44 @@ namespace forkscope::protocol {
 
 const char* toString(EventKind kind) noexcept {
     switch (kind) {
-    case EventKind::Start: return "start";
-    case EventKind::Notice: return "notice";
-    case EventKind::Spawn: return "spawn";
-    case EventKind::Exec: return "exec";
-    case EventKind::State: return "state";
-    case EventKind::Line: return "line";
-    case EventKind::Stdout: return "stdout";
-    case EventKind::Stderr: return "stderr";
-    case EventKind::Exit: return "exit";
-    case EventKind::Reap: return "reap";
-    case EventKind::Reparent: return "reparent";
-    case EventKind::Error: return "error";
-    case EventKind::Mode: return "mode";
-    case EventKind::End: return "end";
-    case EventKind::Task: return "task";
-    case EventKind::Queue: return "queue";
-    case EventKind::QueueState: return "queue-state";
-    case EventKind::Lock: return "lock";
-    case EventKind::Break: return "break";
+    case EventKind::Start:
+        return "start";
+    case EventKind::Notice:
+        return "notice";
+    case EventKind::Spawn:
+        return "spawn";
+    case EventKind::Exec:
+        return "exec";
+    case EventKind::State:
+        return "state";
+    case EventKind::Line:
+        return "line";
+    case EventKind::Stdout:
+        return "stdout";
+    case EventKind::Stderr:
+        return "stderr";
+    case EventKind::Exit:
+        return "exit";
+    case EventKind::Reap:
+        return "reap";
+    case EventKind::Reparent:
+        return "reparent";
+    case EventKind::Error:
+        return "error";
+    case EventKind::Mode:
+        return "mode";
+    case EventKind::End:
+        return "end";
+    case EventKind::Task:
+        return "task";
+    case EventKind::Queue:
+        return "queue";
+    case EventKind::QueueState:
+        return "queue-state";
+    case EventKind::Lock:
+        return "lock";
+    case EventKind::Break:
+        return "break";
     }
     return "unknown";
 }
@@ -82,10 +101,14 @@ std::string Event::toJsonLine() const {
         std::visit(
             [&out](const auto& v) {
                 using T = std::decay_t<decltype(v)>;
-                if constexpr (std::is_same_v<T, std::string>) appendJsonString(out, v);
-                else if constexpr (std::is_same_v<T, bool>) out += v ? "true" : "false";
-                else if constexpr (std::is_same_v<T, long long>) out += std::to_string(v);
-                else appendJsonNumber(out, v);
+                if constexpr (std::is_same_v<T, std::string>)
+                    appendJsonString(out, v);
+                else if constexpr (std::is_same_v<T, bool>)
+                    out += v ? "true" : "false";
+                else if constexpr (std::is_same_v<T, long long>)
+                    out += std::to_string(v);
+                else
+                    appendJsonNumber(out, v);
             },
             value);
     }
@@ -103,30 +126,41 @@ std::string Event::toText() const {
         out += "run " + text("script") + " (" + text("mode") + ", " + text("cpus") + " of " +
                text("online") + " CPUs, speed " + text("speed") + ")";
         break;
-    case EventKind::Notice: out += "note: " + text("message"); break;
+    case EventKind::Notice:
+        out += "note: " + text("message");
+        break;
     case EventKind::Spawn:
         out += who + " " + text("name") + " born by " + text("how") + ", parent " + text("ppid");
         break;
-    case EventKind::Exec: out += who + " now runs " + text("comm"); break;
+    case EventKind::Exec:
+        out += who + " now runs " + text("comm");
+        break;
     case EventKind::State:
         out += who + " " + text("state");
         if (get("on")) out += " on " + text("on");
         if (get("queue")) out += " (queue " + text("queue") + ")";
         if (get("lock")) out += " (lock " + text("lock") + ")";
         break;
-    case EventKind::Line: out += who + " at line " + text("line"); break;
+    case EventKind::Line:
+        out += who + " at line " + text("line");
+        break;
     case EventKind::Stdout:
     case EventKind::Stderr: {
         std::string t = text("text");
-        while (!t.empty() && t.back() == '\n') t.pop_back();
+        while (!t.empty() && t.back() == '\n')
+            t.pop_back();
         out += who + (kind_ == EventKind::Stdout ? " says: " : " complains: ") + t;
         break;
     }
     case EventKind::Exit:
-        if (get("signal")) out += who + " killed by " + text("signame");
-        else out += who + " exited with code " + text("code");
+        if (get("signal"))
+            out += who + " killed by " + text("signame");
+        else
+            out += who + " exited with code " + text("code");
         break;
-    case EventKind::Reap: out += who + " reaped by " + text("by"); break;
+    case EventKind::Reap:
+        out += who + " reaped by " + text("by");
+        break;
     case EventKind::Reparent:
         out += who + " orphaned: parent " + text("from") + " died, adopted by " + text("to");
         break;
@@ -143,10 +177,15 @@ std::string Event::toText() const {
         out += std::string(std::get<bool>(*get("paused")) ? "paused" : "running") + " at speed " +
                text("speed");
         break;
-    case EventKind::End: out += "run ended (" + text("reason") + "), status " + text("status"); break;
-    case EventKind::Break: out += who + " reached breakpoint at line " + text("line"); break;
+    case EventKind::End:
+        out += "run ended (" + text("reason") + "), status " + text("status");
+        break;
+    case EventKind::Break:
+        out += who + " reached breakpoint at line " + text("line");
+        break;
     case EventKind::Task:
-        out += who + " task " + text("task") + " of pool " + text("pool") + " (" + text("func") + "): " + text("op");
+        out += who + " task " + text("task") + " of pool " + text("pool") + " (" + text("func") +
+               "): " + text("op");
         break;
     case EventKind::Queue: {
         const std::string op = text("op");
@@ -213,7 +252,9 @@ Event state(double t, int pid, std::string_view state, std::string_view on,
     if (object > 0 && !objectKey.empty()) e.set(objectKey, object);
     return e;
 }
-Event line(double t, int pid, int line) { return Event(t, pid, EventKind::Line).set("line", line); }
+Event line(double t, int pid, int line) {
+    return Event(t, pid, EventKind::Line).set("line", line);
+}
 Event output(double t, int pid, bool isStderr, std::string_view text) {
     return Event(t, pid, isStderr ? EventKind::Stderr : EventKind::Stdout).set("text", text);
 }
@@ -226,7 +267,9 @@ Event exitSignal(double t, int pid, int signal) {
         .set("signal", signal)
         .set("signame", abbrev ? std::string("SIG") + abbrev : "SIG" + std::to_string(signal));
 }
-Event reap(double t, int pid, int by) { return Event(t, pid, EventKind::Reap).set("by", by); }
+Event reap(double t, int pid, int by) {
+    return Event(t, pid, EventKind::Reap).set("by", by);
+}
 Event reparent(double t, int pid, int from, int to) {
     return Event(t, pid, EventKind::Reparent).set("from", from).set("to", to);
 }
@@ -248,7 +291,11 @@ Event breakHit(double t, int pid, int line) {
     return Event(t, pid, EventKind::Break).set("line", line);
 }
 Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func) {
-    return Event(t, pid, EventKind::Task).set("pool", pool).set("task", task).set("op", op).set("func", func);
+    return Event(t, pid, EventKind::Task)
+        .set("pool", pool)
+        .set("task", task)
+        .set("op", op)
+        .set("func", func);
 }
 Event queueOp(double t, int pid, int queue, std::string_view op, std::string_view item,
               long long size, long long capacity) {

@@ -12,8 +12,25 @@
 namespace forkscope::protocol {
 
 enum class EventKind {
-    Start, Notice, Spawn, Exec, State, Line, Stdout, Stderr, Exit, Reap, Reparent, Error, Mode, End,
-    Task, Queue, QueueState, Lock, Break,
+    Start,
+    Notice,
+    Spawn,
+    Exec,
+    State,
+    Line,
+    Stdout,
+    Stderr,
+    Exit,
+    Reap,
+    Reparent,
+    Error,
+    Mode,
+    End,
+    Task,
+    Queue,
+    QueueState,
+    Lock,
+    Break,
 };
 
 const char* toString(EventKind kind) noexcept;

@@ -14,10 +14,14 @@ std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     std::size_t len = 0;
     if (b0 < 0x80) return 1;
-    if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2) len = 2;
-    else if ((b0 & 0xF0) == 0xE0) len = 3;
-    else if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4) len = 4;
-    else return 0;
+    if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2)
+        len = 2;
+    else if ((b0 & 0xF0) == 0xE0)
+        len = 3;
+    else if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4)
+        len = 4;
+    else
+        return 0;
     if (i + len > s.size()) return 0;
     for (std::size_t k = 1; k < len; ++k) {
         if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
@@ -55,11 +59,21 @@ void appendJsonString(std::string& out, std::string_view text) {
             continue;
         }
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c < 0x20 || c == 0x7F) {
                 char buf[8];
@@ -87,7 +101,8 @@ void appendJsonNumber(std::string& out, double value) {
         const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, 6);
         // Trim trailing zeros: 0.250000 -> 0.25.
         std::string_view v(buf, static_cast<std::size_t>(r.ptr - buf));
-        while (v.size() > 1 && v.back() == '0') v.remove_suffix(1);
+        while (v.size() > 1 && v.back() == '0')
+            v.remove_suffix(1);
         out.append(v);
         return;
     }
@@ -136,8 +151,8 @@ private:
     }
 
     void skipSpace() {
-        while (pos_ < text_.size() &&
-               (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\r' || text_[pos_] == '\n'))
+        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' ||
+                                       text_[pos_] == '\r' || text_[pos_] == '\n'))
             ++pos_;
     }
 
@@ -194,7 +209,8 @@ private:
         if (consume(']')) return JsonValue{std::move(out)};
         for (;;) {
             skipSpace();
-            if (pos_ >= text_.size() || !(text_[pos_] == '-' || (text_[pos_] >= '0' && text_[pos_] <= '9')))
+            if (pos_ >= text_.size() ||
+                !(text_[pos_] == '-' || (text_[pos_] >= '0' && text_[pos_] <= '9')))
                 return fail("only arrays of numbers are supported");
             auto d = number();
             if (!d) return std::nullopt;
@@ -230,10 +246,14 @@ private:
         for (int i = 0; i < 4; ++i) {
             const char h = text_[pos_++];
             v <<= 4;
-            if (h >= '0' && h <= '9') v |= static_cast<unsigned>(h - '0');
-            else if (h >= 'a' && h <= 'f') v |= static_cast<unsigned>(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F') v |= static_cast<unsigned>(h - 'A' + 10);
-            else return std::nullopt;
+            if (h >= '0' && h <= '9')
+                v |= static_cast<unsigned>(h - '0');
+            else if (h >= 'a' && h <= 'f')
+                v |= static_cast<unsigned>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F')
+                v |= static_cast<unsigned>(h - 'A' + 10);
+            else
+                return std::nullopt;
         }
         return v;
     }
@@ -251,26 +271,44 @@ private:
             if (pos_ >= text_.size()) break;
             const char e = text_[pos_++];
             switch (e) {
-            case '"': out.push_back('"'); break;
-            case '\\': out.push_back('\\'); break;
-            case '/': out.push_back('/'); break;
-            case 'b': out.push_back('\b'); break;
-            case 'f': out.push_back('\f'); break;
-            case 'n': out.push_back('\n'); break;
-            case 'r': out.push_back('\r'); break;
-            case 't': out.push_back('\t'); break;
+            case '"':
+                out.push_back('"');
+                break;
+            case '\\':
+                out.push_back('\\');
+                break;
+            case '/':
+                out.push_back('/');
+                break;
+            case 'b':
+                out.push_back('\b');
+                break;
+            case 'f':
+                out.push_back('\f');
+                break;
+            case 'n':
+                out.push_back('\n');
+                break;
+            case 'r':
+                out.push_back('\r');
+                break;
+            case 't':
+                out.push_back('\t');
+                break;
             case 'u': {
                 auto cp = hex4();
                 if (!cp) return fail("malformed \\u escape");
                 if (*cp >= 0xD800 && *cp < 0xDC00 && consumeWord("\\u")) {
                     auto lo = hex4();
-                    if (!lo || *lo < 0xDC00 || *lo >= 0xE000) return fail("malformed surrogate pair");
+                    if (!lo || *lo < 0xDC00 || *lo >= 0xE000)
+                        return fail("malformed surrogate pair");
                     *cp = 0x10000 + ((*cp - 0xD800) << 10) + (*lo - 0xDC00);
                 }
                 appendUtf8(out, *cp);
                 break;
             }
-            default: return fail("unknown escape");
+            default:
+                return fail("unknown escape");
             }
         }
         return fail("unterminated string");

@@ -74,7 +74,8 @@ struct BreakNotes {
         const uint32_t gen = shared.breakGeneration.load(std::memory_order_acquire);
         if (gen != generation) {
             generation = gen;
-            for (auto& [c, has] : codeHasBreak) Py_DECREF(c);
+            for (auto& [c, has] : codeHasBreak)
+                Py_DECREF(c);
             codeHasBreak.clear();
         }
         auto* key = reinterpret_cast<PyObject*>(code);
@@ -85,8 +86,11 @@ struct BreakNotes {
             PyObject* iter = PyObject_GetIter(it);
             Py_DECREF(it);
             while (PyObject* t = iter ? PyIter_Next(iter) : nullptr) {
-                PyObject* line = PyTuple_Check(t) && PyTuple_GET_SIZE(t) == 3 ? PyTuple_GET_ITEM(t, 2) : nullptr;
-                if (line && PyLong_Check(line) && shared.isBreakLine(static_cast<int>(PyLong_AsLong(line)))) has = true;
+                PyObject* line =
+                    PyTuple_Check(t) && PyTuple_GET_SIZE(t) == 3 ? PyTuple_GET_ITEM(t, 2) : nullptr;
+                if (line && PyLong_Check(line) &&
+                    shared.isBreakLine(static_cast<int>(PyLong_AsLong(line))))
+                    has = true;
                 Py_DECREF(t);
                 if (has) break;
             }
@@ -103,21 +107,24 @@ struct BreakNotes {
 
     void setLines(PyFrameObject* frame, bool on) {
         if (!linesName) linesName = PyUnicode_InternFromString("f_trace_lines");
-        if (PyObject_SetAttr(reinterpret_cast<PyObject*>(frame), linesName, on ? Py_True : Py_False) != 0)
+        if (PyObject_SetAttr(reinterpret_cast<PyObject*>(frame), linesName,
+                             on ? Py_True : Py_False) != 0)
             PyErr_Clear();
     }
 };
 BreakNotes g_breaks;
 
 bool tracerWanted(const channel::SharedState& shared) {
-    return shared.paused.load(std::memory_order_acquire) || shared.breakArmed.load(std::memory_order_acquire);
+    return shared.paused.load(std::memory_order_acquire) ||
+           shared.breakArmed.load(std::memory_order_acquire);
 }
 
 // Whether a frame of the script needs its line events: always while paused (every line stops
 // at the gate) or when nothing is armed (the tracer is on its way out at the next line, and
 // the first script line must be seen); otherwise only if its code holds a breakpoint.
 bool wantsLines(PyCodeObject* code, const channel::SharedState& shared) {
-    if (shared.paused.load(std::memory_order_acquire) || !shared.breakArmed.load(std::memory_order_acquire))
+    if (shared.paused.load(std::memory_order_acquire) ||
+        !shared.breakArmed.load(std::memory_order_acquire))
         return true;
     return g_breaks.holdsBreak(code, shared);
 }
@@ -176,19 +183,21 @@ int traceLine(PyObject*, PyFrameObject* frame, int what, PyObject*) {
     if (slot && shared.breakArmed.load(std::memory_order_acquire) && shared.isBreakLine(line) &&
         shared.takeBreak(line)) {
         const bool wasPaused = shared.paused.exchange(1, std::memory_order_acq_rel) != 0;
-        channel::send(ctx.controlFd, {channel::MessageType::Break, ctx.pid, line, wasPaused ? 1 : 0, 0, {}, {}});
+        channel::send(ctx.controlFd,
+                      {channel::MessageType::Break, ctx.pid, line, wasPaused ? 1 : 0, 0, {}, {}});
     }
     if (slot && shared.paused.load(std::memory_order_acquire)) {
         channel::send(ctx.controlFd, {channel::MessageType::Gate, ctx.pid, line, 0, 0, {}, {}});
         Py_BEGIN_ALLOW_THREADS shared.gate(ctx.slot);
-        Py_END_ALLOW_THREADS
-        if (shared.paused.load(std::memory_order_acquire)) {
+        Py_END_ALLOW_THREADS if (shared.paused.load(std::memory_order_acquire)) {
             Py_DECREF(code);
             return 0; // still stepping
         }
     }
-    if (!tracerWanted(shared)) PyEval_SetTrace(nullptr, nullptr); // resumed: back to sampling
-    else if (!wantsLines(code, shared)) g_breaks.setLines(frame, false); // lines on since a pause
+    if (!tracerWanted(shared))
+        PyEval_SetTrace(nullptr, nullptr); // resumed: back to sampling
+    else if (!wantsLines(code, shared))
+        g_breaks.setLines(frame, false); // lines on since a pause
     Py_DECREF(code);
     return 0;
 }
@@ -205,7 +214,8 @@ std::string currentProcessName() {
 void afterForkInChild() {
     ProcessContext& ctx = context();
     const channel::SpawnHow how = ctx.pendingHow;
-    const std::string name = how == channel::SpawnHow::Process ? ctx.pendingName : currentProcessName();
+    const std::string name =
+        how == channel::SpawnHow::Process ? ctx.pendingName : currentProcessName();
     ctx.pendingHow = channel::SpawnHow::Fork;
     ctx.pendingName.clear();
     announceSelf(how, name);
@@ -230,13 +240,19 @@ py::object forkExec(py::args args) {
         py::sequence argv = args[0];
         if (py::len(argv) > 0) {
             name = py::str(py::module_::import("os").attr("fsdecode")(argv[0]));
-            if (const auto slash = name.rfind('/'); slash != std::string::npos) name.erase(0, slash + 1);
+            if (const auto slash = name.rfind('/'); slash != std::string::npos)
+                name.erase(0, slash + 1);
         }
     } catch (py::error_already_set&) {
     }
     const ProcessContext& ctx = context();
-    channel::send(ctx.controlFd, {channel::MessageType::Born, pid.cast<int>(), ctx.pid,
-                                  static_cast<int32_t>(channel::SpawnHow::Fork), 0, name, {}});
+    channel::send(ctx.controlFd, {channel::MessageType::Born,
+                                  pid.cast<int>(),
+                                  ctx.pid,
+                                  static_cast<int32_t>(channel::SpawnHow::Fork),
+                                  0,
+                                  name,
+                                  {}});
     return pid;
 }
 
@@ -244,20 +260,32 @@ void excepthook(py::handle type, py::handle value, py::handle tb) {
     const ProcessContext& ctx = context();
     const ExceptionSite site = describeException(type.ptr(), value.ptr(), tb.ptr(), ctx.script);
     channel::ErrorWhat what = channel::ErrorWhat::Exception;
-    if (PyErr_GivenExceptionMatches(type.ptr(), PyExc_SyntaxError)) what = channel::ErrorWhat::Syntax;
-    else if (py::hasattr(value, "_forkscope_unsupported")) what = channel::ErrorWhat::Unsupported;
-    else if (PyErr_GivenExceptionMatches(type.ptr(), PyExc_MemoryError)) what = channel::ErrorWhat::Limit;
+    if (PyErr_GivenExceptionMatches(type.ptr(), PyExc_SyntaxError))
+        what = channel::ErrorWhat::Syntax;
+    else if (py::hasattr(value, "_forkscope_unsupported"))
+        what = channel::ErrorWhat::Unsupported;
+    else if (PyErr_GivenExceptionMatches(type.ptr(), PyExc_MemoryError))
+        what = channel::ErrorWhat::Limit;
     sendError(what, site.file, site.line, site.message);
     py::module_::import("sys").attr("__excepthook__")(type, value, tb);
 }
 
 } // namespace
 
-void noteCurrentLine() { noteLine(); }
+void noteCurrentLine() {
+    noteLine();
+}
 
 PyObject* initForkscopeModule() {
-    static PyModuleDef def{PyModuleDef_HEAD_INIT, "_forkscope", nullptr, -1, nullptr,
-                           nullptr, nullptr, nullptr, nullptr};
+    static PyModuleDef def{PyModuleDef_HEAD_INIT,
+                           "_forkscope",
+                           nullptr,
+                           -1,
+                           nullptr,
+                           nullptr,
+                           nullptr,
+                           nullptr,
+                           nullptr};
     try {
         auto m = py::reinterpret_steal<py::module_>(PyModule_Create(&def));
         if (!m) return nullptr;
@@ -283,21 +311,22 @@ bool installHooks() {
         auto time = py::module_::import("time");
         g_realSleep = time.attr("sleep");
         time.attr("sleep") = fs.attr("sleep");
-        py::module_::import("os").attr("register_at_fork")(
-            py::arg("after_in_child") = fs.attr("after_fork_in_child"));
+        py::module_::import("os").attr("register_at_fork")(py::arg("after_in_child") =
+                                                               fs.attr("after_fork_in_child"));
         py::module_::import("sys").attr("excepthook") = fs.attr("excepthook");
         auto posixsubprocess = py::module_::import("_posixsubprocess");
         g_realForkExec = posixsubprocess.attr("fork_exec");
         posixsubprocess.attr("fork_exec") = fs.attr("fork_exec");
         // subprocess binds fork_exec when it is imported; normally that is after this point.
         py::dict modules = py::module_::import("sys").attr("modules");
-        if (modules.contains("subprocess")) modules["subprocess"].attr("_fork_exec") = fs.attr("fork_exec");
+        if (modules.contains("subprocess"))
+            modules["subprocess"].attr("_fork_exec") = fs.attr("fork_exec");
         py::module_ signal = py::module_::import("signal");
         signal.attr("signal")(channel::sampleSignal(), fs.attr("_sample"));
         // CPython's shutdown puts its handlers back to the default, which for a real-time
         // signal is to terminate: ignore it first (atexit runs before that).
-        py::module_::import("atexit").attr("register")(signal.attr("signal"), channel::sampleSignal(),
-                                                        signal.attr("SIG_IGN"));
+        py::module_::import("atexit").attr("register")(
+            signal.attr("signal"), channel::sampleSignal(), signal.attr("SIG_IGN"));
         // Traced until the first script line: it is always seen, and held with --step.
         PyEval_SetTrace(&traceLine, nullptr);
         return true;

@@ -13,7 +13,8 @@ bool FunctionPickles::reusable(py::handle func, py::object* module, py::object* 
     if (!PyFunction_Check(func.ptr())) return false;
     PyObject* qualname = reinterpret_cast<PyFunctionObject*>(func.ptr())->func_qualname;
     PyObject* modname = reinterpret_cast<PyFunctionObject*>(func.ptr())->func_module;
-    if (!qualname || !modname || !PyUnicode_Check(qualname) || !PyUnicode_Check(modname)) return false;
+    if (!qualname || !modname || !PyUnicode_Check(qualname) || !PyUnicode_Check(modname))
+        return false;
     if (PyUnicode_FindChar(qualname, '.', 0, PyUnicode_GET_LENGTH(qualname), 1) != -1) return false;
     PyObject* m = PyImport_GetModule(modname); // sys.modules only: no import
     if (!m) {

@@ -25,7 +25,8 @@ public:
 private:
     // A plain function that its module names by its __qualname__ (no dots: not nested).
     static bool reusable(py::handle func, py::object* module, py::object* name);
-    static bool stillNamed(const py::object& func, const py::object& module, const py::object& name);
+    static bool stillNamed(const py::object& func, const py::object& module,
+                           const py::object& name);
 
     py::object dumped_, dumpedModule_, dumpedName_;
     std::string dumpedBytes_;

@@ -76,11 +76,16 @@ int runMain(const Config& config) {
     pyConfig.parse_argv = 0;
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(config.script.c_str()));
-    for (const auto& a : config.args) argv.push_back(const_cast<char*>(a.c_str()));
-    if (failed(PyConfig_SetBytesString(&pyConfig, &pyConfig.program_name, "/usr/bin/python3"), &pyConfig) ||
-        failed(PyConfig_SetBytesString(&pyConfig, &pyConfig.executable, "/usr/bin/python3"), &pyConfig) ||
-        failed(PyConfig_SetBytesString(&pyConfig, &pyConfig.run_filename, config.script.c_str()), &pyConfig) ||
-        failed(PyConfig_SetBytesArgv(&pyConfig, static_cast<Py_ssize_t>(argv.size()), argv.data()), &pyConfig))
+    for (const auto& a : config.args)
+        argv.push_back(const_cast<char*>(a.c_str()));
+    if (failed(PyConfig_SetBytesString(&pyConfig, &pyConfig.program_name, "/usr/bin/python3"),
+               &pyConfig) ||
+        failed(PyConfig_SetBytesString(&pyConfig, &pyConfig.executable, "/usr/bin/python3"),
+               &pyConfig) ||
+        failed(PyConfig_SetBytesString(&pyConfig, &pyConfig.run_filename, config.script.c_str()),
+               &pyConfig) ||
+        failed(PyConfig_SetBytesArgv(&pyConfig, static_cast<Py_ssize_t>(argv.size()), argv.data()),
+               &pyConfig))
         return 1;
     if (failed(Py_InitializeFromConfig(&pyConfig), &pyConfig)) return 1;
     PyConfig_Clear(&pyConfig);

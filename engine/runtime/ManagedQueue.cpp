@@ -67,7 +67,9 @@ bool truth(py::handle o) {
     throw py::error_already_set();
 }
 
-bool expired(int64_t deadline) { return deadline >= 0 && channel::monotonicNs() >= deadline; }
+bool expired(int64_t deadline) {
+    return deadline >= 0 && channel::monotonicNs() >= deadline;
+}
 
 void put(ManagedQueue& self, py::handle item, py::handle blockObj, py::handle timeout) {
     checkAlive(self);
@@ -172,7 +174,9 @@ py::object rebuild(uint64_t token) {
     return py::cast(proxy.release(), py::return_value_policy::take_ownership);
 }
 
-uint64_t tokenOf(const ManagedQueue& self) { return arena().offsetOf(self.st); }
+uint64_t tokenOf(const ManagedQueue& self) {
+    return arena().offsetOf(self.st);
+}
 
 } // namespace
 
@@ -216,11 +220,21 @@ void bindManagedQueueType(py::module_& m) {
     py::class_<ManagedQueue> cls(m, "AutoProxy[Queue]");
     cls.def("put", &put, py::arg("item"), py::arg("block") = yes, py::arg("timeout") = none)
         .def("get", &get, py::arg("block") = yes, py::arg("timeout") = none)
-        .def("put_nowait", [](ManagedQueue& self, py::handle item) { put(self, item, Py_False, Py_None); },
-             py::arg("item"))
+        .def(
+            "put_nowait",
+            [](ManagedQueue& self, py::handle item) { put(self, item, Py_False, Py_None); },
+            py::arg("item"))
         .def("get_nowait", [](ManagedQueue& self) { return get(self, Py_False, Py_None); })
-        .def("qsize", [](ManagedQueue& self) { checkAlive(self); return shm::sizeOf(*self.q); })
-        .def("empty", [](ManagedQueue& self) { checkAlive(self); return shm::sizeOf(*self.q) == 0; })
+        .def("qsize",
+             [](ManagedQueue& self) {
+                 checkAlive(self);
+                 return shm::sizeOf(*self.q);
+             })
+        .def("empty",
+             [](ManagedQueue& self) {
+                 checkAlive(self);
+                 return shm::sizeOf(*self.q) == 0;
+             })
         .def("full",
              [](ManagedQueue& self) {
                  checkAlive(self);
@@ -230,16 +244,19 @@ void bindManagedQueueType(py::module_& m) {
         .def("join", &join)
         .def("__reduce__",
              [](py::object self) {
-                 return py::make_tuple(py::module_::import("multiprocessing").attr("_rebuild_managed_queue"),
-                                       py::make_tuple(tokenOf(self.cast<ManagedQueue&>())));
+                 return py::make_tuple(
+                     py::module_::import("multiprocessing").attr("_rebuild_managed_queue"),
+                     py::make_tuple(tokenOf(self.cast<ManagedQueue&>())));
              })
         .def("__repr__",
              [](py::object self) {
-                 return "<AutoProxy[Queue] object, typeid 'Queue' at " + hexAddress(self.ptr()) + ">";
+                 return "<AutoProxy[Queue] object, typeid 'Queue' at " + hexAddress(self.ptr()) +
+                        ">";
              })
         // CPython's str() is the server's str() of the queue.Queue: the same in every process.
-        .def("__str__",
-             [](ManagedQueue& self) { return "<queue.Queue object at " + hexAddress(self.q) + ">"; })
+        .def(
+            "__str__",
+            [](ManagedQueue& self) { return "<queue.Queue object at " + hexAddress(self.q) + ">"; })
         .def_property_readonly("_manager", [](ManagedQueue& self) { return self.manager; })
         .def_property_readonly("_forkscope_id", [](ManagedQueue& self) { return self.q->id; });
     cls.attr("__module__") = "multiprocessing.managers";

@@ -35,17 +35,18 @@ struct ListProxy : ManagedReferent {};
 struct DictProxy : ManagedReferent {};
 
 constexpr std::array kListMethods = {
-    "__add__", "__contains__", "__delitem__", "__getitem__", "__len__", "__mul__", "__reversed__",
-    "__rmul__", "__setitem__", "append", "count", "extend", "index", "insert", "pop", "remove",
-    "reverse", "sort",
+    "__add__",      "__contains__", "__delitem__", "__getitem__", "__len__", "__mul__",
+    "__reversed__", "__rmul__",     "__setitem__", "append",      "count",   "extend",
+    "index",        "insert",       "pop",         "remove",      "reverse", "sort",
 };
 constexpr std::array kDictMethods = {
-    "__contains__", "__delitem__", "__getitem__", "__len__", "__setitem__", "clear", "copy",
-    "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values",
+    "__contains__", "__delitem__", "__getitem__", "__len__", "__setitem__",
+    "clear",        "copy",        "get",         "items",   "keys",
+    "pop",          "popitem",     "setdefault",  "update",  "values",
 };
 constexpr std::array kChanging = {
-    "__delitem__", "__setitem__", "__imul__", "append", "extend", "insert", "pop", "remove",
-    "reverse", "sort", "clear", "popitem", "setdefault", "update",
+    "__delitem__", "__setitem__", "__imul__", "append", "extend",  "insert",     "pop",
+    "remove",      "reverse",     "sort",     "clear",  "popitem", "setdefault", "update",
 };
 
 bool changes(std::string_view name) {
@@ -55,7 +56,9 @@ bool changes(std::string_view name) {
     return false;
 }
 
-ManagedReferent& impl(py::handle self) { return self.cast<ManagedReferent&>(); }
+ManagedReferent& impl(py::handle self) {
+    return self.cast<ManagedReferent&>();
+}
 
 py::module_& pickle() {
     // Never destroyed: a static's destructor would run after the interpreter is gone.
@@ -64,7 +67,9 @@ py::module_& pickle() {
 }
 
 // What crosses between a proxy and CPython's server is pickled: a copy, or a pickling error.
-py::object copied(py::handle value) { return pickle().attr("loads")(pickle().attr("dumps")(value)); }
+py::object copied(py::handle value) {
+    return pickle().attr("loads")(pickle().attr("dumps")(value));
+}
 
 void store(Referent& r, py::handle value) {
     Pickled pickled;
@@ -96,8 +101,7 @@ public:
     explicit Held(Referent& r) : r_(r) {
         bool ok;
         Py_BEGIN_ALLOW_THREADS ok = shm::lockRobust(&r_.mutex, [] {}); // a change commits whole
-        Py_END_ALLOW_THREADS
-        if (!ok) raise(PyExc_OSError, "the shared value's lock is broken");
+        Py_END_ALLOW_THREADS if (!ok) raise(PyExc_OSError, "the shared value's lock is broken");
     }
     ~Held() { pthread_mutex_unlock(&r_.mutex); }
     Held(const Held&) = delete;
@@ -119,7 +123,8 @@ py::object call(py::handle self, const std::string& name, py::tuple args, py::di
         if (changes(name)) store(r, value);
     }
     // CPython's managers send dict views back as lists.
-    if (PyObject_TypeCheck(result.ptr(), &PyDictKeys_Type) || PyObject_TypeCheck(result.ptr(), &PyDictValues_Type) ||
+    if (PyObject_TypeCheck(result.ptr(), &PyDictKeys_Type) ||
+        PyObject_TypeCheck(result.ptr(), &PyDictValues_Type) ||
         PyObject_TypeCheck(result.ptr(), &PyDictItems_Type))
         return py::list(result);
     return copied(result);
@@ -157,7 +162,8 @@ PyObject* rebuild(PyObject*, PyObject* arg) {
 }
 
 template <typename Proxy, std::size_t N>
-void bindProxy(py::module_& m, const char* name, const char* typeId, const std::array<const char*, N>& methods) {
+void bindProxy(py::module_& m, const char* name, const char* typeId,
+               const std::array<const char*, N>& methods) {
     py::class_<Proxy, ManagedReferent> cls(m, name);
     for (const char* method : methods) {
         const std::string n = method;
@@ -174,7 +180,8 @@ void bindProxy(py::module_& m, const char* name, const char* typeId, const std::
 
 } // namespace
 
-py::object makeManagedReferent(py::handle manager, bool isDict, py::handle initial, uint64_t* token) {
+py::object makeManagedReferent(py::handle manager, bool isDict, py::handle initial,
+                               uint64_t* token) {
     // The server builds the value from the arguments: list(...) or dict(...), with their errors.
     py::object value = isDict ? py::object(py::dict(py::reinterpret_borrow<py::object>(initial)))
                               : py::object(py::list(py::reinterpret_borrow<py::object>(initial)));
@@ -196,23 +203,28 @@ py::object makeManagedReferent(py::handle manager, bool isDict, py::handle initi
 
 void markManagedReferentGone(uint64_t token) noexcept {
     shm::Arena& a = *context().arena;
-    if (a.holds(token, sizeof(Referent))) a.at<Referent>(token)->gone.store(1, std::memory_order_release);
+    if (a.holds(token, sizeof(Referent)))
+        a.at<Referent>(token)->gone.store(1, std::memory_order_release);
 }
 
 void bindManagedReferentTypes(py::module_& m) {
     py::class_<ManagedReferent> base(m, "_ManagedReferent");
-    base.def("_callmethod",
-             [](py::object self, const std::string& name, py::tuple args, py::dict kwds) {
-                 return call(self, name, args, kwds);
-             },
-             py::arg("methodname"), py::arg("args") = py::tuple(), py::arg("kwds") = py::dict())
-        .def("_getvalue", [](py::object self) { return call(self, "copy", py::tuple(), py::dict()); })
+    base.def(
+            "_callmethod",
+            [](py::object self, const std::string& name, py::tuple args, py::dict kwds) {
+                return call(self, name, args, kwds);
+            },
+            py::arg("methodname"), py::arg("args") = py::tuple(), py::arg("kwds") = py::dict())
+        .def("_getvalue",
+             [](py::object self) { return call(self, "copy", py::tuple(), py::dict()); })
         // CPython's str() of a proxy is the referent's repr, from the server.
-        .def("__str__", [](py::object self) { return call(self, "__repr__", py::tuple(), py::dict()); })
+        .def("__str__",
+             [](py::object self) { return call(self, "__repr__", py::tuple(), py::dict()); })
         .def("__reduce__",
              [](py::object self) {
-                 return py::make_tuple(py::module_::import("multiprocessing").attr("_rebuild_managed_referent"),
-                                       py::make_tuple(arena().offsetOf(impl(self).r)));
+                 return py::make_tuple(
+                     py::module_::import("multiprocessing").attr("_rebuild_managed_referent"),
+                     py::make_tuple(arena().offsetOf(impl(self).r)));
              })
         .def_property_readonly("_manager", [](py::object self) { return impl(self).manager; });
 
@@ -241,7 +253,8 @@ void bindManagedReferentTypes(py::module_& m) {
     static PyMethodDef rebuildDef{"_rebuild_managed_referent", &rebuild, METH_O,
                                   "Rebuilds a Manager().list() or dict() proxy from its pickle."};
     addRebuildFunction(m, rebuildDef);
-    for (const char* name : {"ListProxy", "DictProxy", "_ManagedReferent"}) hideProxyType(m, name);
+    for (const char* name : {"ListProxy", "DictProxy", "_ManagedReferent"})
+        hideProxyType(m, name);
 }
 
 } // namespace forkscope::runtime

@@ -20,7 +20,8 @@ void bindManagedReferentTypes(py::module_& m);
 
 // A new managed list or dict (`isDict`) holding `initial`, owned by `manager`. Returns the
 // proxy and, in `*token`, what the manager keeps to tell it that it shut down.
-py::object makeManagedReferent(py::handle manager, bool isDict, py::handle initial, uint64_t* token);
+py::object makeManagedReferent(py::handle manager, bool isDict, py::handle initial,
+                               uint64_t* token);
 
 // The manager behind the value of `token` shut down: its proxies now raise BrokenPipeError.
 void markManagedReferentGone(uint64_t token) noexcept;

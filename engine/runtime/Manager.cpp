@@ -41,7 +41,9 @@ std::vector<SyncManager*>& managers() {
     return *list;
 }
 
-SyncManager::SyncManager() { managers().push_back(this); }
+SyncManager::SyncManager() {
+    managers().push_back(this);
+}
 
 void shutdown(SyncManager& m);
 
@@ -101,7 +103,8 @@ void start(SyncManager& m) {
     }
     py::object p;
     try {
-        p = forkProcessClass()(py::arg("target") = py::module_::import("multiprocessing").attr("_manager_server"),
+        p = forkProcessClass()(py::arg("target") =
+                                   py::module_::import("multiprocessing").attr("_manager_server"),
                                py::arg("args") = py::make_tuple(fds[0], fds[1]));
         // CPython: the server's name is the manager's class and the process's identity.
         p.attr("name") = identityName("SyncManager", p);
@@ -123,8 +126,10 @@ void start(SyncManager& m) {
 void shutdown(SyncManager& m) {
     if (m.state != SyncManager::State::Started) return;
     m.state = SyncManager::State::Shutdown;
-    for (const uint64_t token : m.queues) markManagedQueueGone(token);
-    for (const uint64_t token : m.referents) markManagedReferentGone(token);
+    for (const uint64_t token : m.queues)
+        markManagedQueueGone(token);
+    for (const uint64_t token : m.referents)
+        markManagedReferentGone(token);
     py::object p = m.process;
     if (m.stopFd >= 0) {
         const char stop = 's';
@@ -143,7 +148,8 @@ void shutdown(SyncManager& m) {
 
 py::object queue(py::object self, py::object maxsize) {
     SyncManager& m = self.cast<SyncManager&>();
-    if (m.state != SyncManager::State::Started) raise(PyExc_AssertionError, "server not yet started");
+    if (m.state != SyncManager::State::Started)
+        raise(PyExc_AssertionError, "server not yet started");
     uint64_t token = 0;
     py::object proxy = makeManagedQueue(self, maxsize, &token);
     m.queues.push_back(token);
@@ -153,7 +159,8 @@ py::object queue(py::object self, py::object maxsize) {
 // list(*args) and dict(*args, **kwargs), made by the server in CPython.
 py::object referent(py::object self, bool isDict, py::args args, py::kwargs kwargs) {
     SyncManager& m = self.cast<SyncManager&>();
-    if (m.state != SyncManager::State::Started) raise(PyExc_AssertionError, "server not yet started");
+    if (m.state != SyncManager::State::Started)
+        raise(PyExc_AssertionError, "server not yet started");
     py::object builtin = py::module_::import("builtins").attr(isDict ? "dict" : "list");
     py::object initial = builtin(*args, **kwargs);
     uint64_t token = 0;
@@ -164,8 +171,8 @@ py::object referent(py::object self, bool isDict, py::args args, py::kwargs kwar
 
 // The managed types CPython's SyncManager registers that Forkscope does not have yet.
 constexpr std::array kNotYet = {
-    "Namespace", "Value", "Array", "Lock", "RLock", "Semaphore",
-    "BoundedSemaphore", "Condition", "Event", "Barrier", "Pool", "JoinableQueue",
+    "Namespace",        "Value",     "Array", "Lock",    "RLock", "Semaphore",
+    "BoundedSemaphore", "Condition", "Event", "Barrier", "Pool",  "JoinableQueue",
 };
 
 } // namespace
@@ -174,7 +181,8 @@ void shutdownLeftoverManagers() {
     // A copy: shutting down may collect a manager, which takes itself off the list.
     const std::vector<SyncManager*> list = managers();
     for (SyncManager* m : list) {
-        if (m->creator == getpid() && std::find(managers().begin(), managers().end(), m) != managers().end())
+        if (m->creator == getpid() &&
+            std::find(managers().begin(), managers().end(), m) != managers().end())
             shutdown(*m);
     }
 }
@@ -185,13 +193,16 @@ void bindManagerTypes(py::module_& m) {
         .def("start", [](SyncManager& self) { start(self); })
         .def("shutdown", [](SyncManager& self) { shutdown(self); })
         .def("Queue", &queue, py::arg("maxsize") = 0)
-        .def("list", [](py::object self, py::args a, py::kwargs k) { return referent(self, false, a, k); })
-        .def("dict", [](py::object self, py::args a, py::kwargs k) { return referent(self, true, a, k); })
+        .def("list",
+             [](py::object self, py::args a, py::kwargs k) { return referent(self, false, a, k); })
+        .def("dict",
+             [](py::object self, py::args a, py::kwargs k) { return referent(self, true, a, k); })
         .def("__enter__",
              [](py::object self) {
                  SyncManager& sm = self.cast<SyncManager&>();
                  if (sm.state == SyncManager::State::Initial) start(sm);
-                 if (sm.state == SyncManager::State::Shutdown) raiseObject(processError("Manager has shut down"));
+                 if (sm.state == SyncManager::State::Shutdown)
+                     raiseObject(processError("Manager has shut down"));
                  return self;
              })
         .def("__exit__", [](SyncManager& self, py::args) { shutdown(self); })
@@ -199,18 +210,23 @@ void bindManagerTypes(py::module_& m) {
     for (std::string_view name : kNotYet) {
         const std::string n(name);
         cls.def(n.c_str(), [n](py::args, py::kwargs) {
-            py::object err = py::module_::import("builtins").attr("NotImplementedError")(
-                "Manager()." + n + "() is not supported by Forkscope yet (Manager().Queue() is)");
+            py::object err = py::module_::import("builtins")
+                                 .attr("NotImplementedError")(
+                                     "Manager()." + n +
+                                     "() is not supported by Forkscope yet (Manager().Queue() is)");
             err.attr("_forkscope_unsupported") = true;
             raiseObject(err);
         });
     }
     cls.attr("__module__") = "multiprocessing.managers";
-    m.def("Manager", [cls]() {
-        py::object manager = cls();
-        start(manager.cast<SyncManager&>());
-        return manager;
-    }, "Returns a started SyncManager: a server process, and the shared objects it makes.");
+    m.def(
+        "Manager",
+        [cls]() {
+            py::object manager = cls();
+            start(manager.cast<SyncManager&>());
+            return manager;
+        },
+        "Returns a started SyncManager: a server process, and the shared objects it makes.");
     m.def("_manager_server", &serve);
     // Not a name of CPython's multiprocessing: reached through Manager() only.
     py::delattr(m, "SyncManager");

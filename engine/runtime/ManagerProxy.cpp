@@ -16,7 +16,8 @@ void raiseManagerGone() {
 }
 
 void addRebuildFunction(py::module_& m, PyMethodDef& def) {
-    py::object fn = py::reinterpret_steal<py::object>(PyCFunction_NewEx(&def, m.ptr(), m.attr("__name__").ptr()));
+    py::object fn = py::reinterpret_steal<py::object>(
+        PyCFunction_NewEx(&def, m.ptr(), m.attr("__name__").ptr()));
     if (!fn) throw py::error_already_set();
     m.attr(def.ml_name) = fn;
 }

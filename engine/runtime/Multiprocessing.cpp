@@ -19,21 +19,54 @@ namespace {
 // Names CPython's multiprocessing has that ours does not have yet: asking for one is an
 // ImportError that says so, rather than an AttributeError that looks like a typo.
 constexpr std::array kNotYet = {
-    "Pipe", "Condition", "Semaphore", "BoundedSemaphore", "Event",
-    "Barrier", "JoinableQueue", "SimpleQueue", "RawValue", "RawArray", "Value",
-    "Array", "get_logger", "log_to_stderr", "allow_connection_pickling", "set_executable",
-    "set_forkserver_preload", "get_context", "get_all_start_methods", "reducer", "SUBDEBUG",
-    "SUBWARNING", "pool", "queues", "managers", "connection", "synchronize", "shared_memory",
-    "dummy", "context", "process", "util", "sharedctypes", "heap", "reduction", "spawn",
-    "popen_fork", "resource_tracker", "forkserver",
+    "Pipe",
+    "Condition",
+    "Semaphore",
+    "BoundedSemaphore",
+    "Event",
+    "Barrier",
+    "JoinableQueue",
+    "SimpleQueue",
+    "RawValue",
+    "RawArray",
+    "Value",
+    "Array",
+    "get_logger",
+    "log_to_stderr",
+    "allow_connection_pickling",
+    "set_executable",
+    "set_forkserver_preload",
+    "get_context",
+    "get_all_start_methods",
+    "reducer",
+    "SUBDEBUG",
+    "SUBWARNING",
+    "pool",
+    "queues",
+    "managers",
+    "connection",
+    "synchronize",
+    "shared_memory",
+    "dummy",
+    "context",
+    "process",
+    "util",
+    "sharedctypes",
+    "heap",
+    "reduction",
+    "spawn",
+    "popen_fork",
+    "resource_tracker",
+    "forkserver",
 };
 
 py::object moduleGetattr(const std::string& name) {
     for (std::string_view n : kNotYet) {
         if (n == name) {
-            py::object err = py::module_::import("builtins").attr("ImportError")(
-                "multiprocessing." + name + " is not supported by Forkscope yet",
-                py::arg("name") = "multiprocessing");
+            py::object err = py::module_::import("builtins")
+                                 .attr("ImportError")("multiprocessing." + name +
+                                                          " is not supported by Forkscope yet",
+                                                      py::arg("name") = "multiprocessing");
             err.attr("_forkscope_unsupported") = true;
             PyErr_SetObject(PyExc_ImportError, err.ptr());
             throw py::error_already_set();
@@ -54,8 +87,15 @@ void defineExceptions(py::module_& m) {
 } // namespace
 
 PyObject* initMultiprocessingModule() {
-    static PyModuleDef def{PyModuleDef_HEAD_INIT, "multiprocessing", nullptr, -1, nullptr,
-                           nullptr, nullptr, nullptr, nullptr};
+    static PyModuleDef def{PyModuleDef_HEAD_INIT,
+                           "multiprocessing",
+                           nullptr,
+                           -1,
+                           nullptr,
+                           nullptr,
+                           nullptr,
+                           nullptr,
+                           nullptr};
     try {
         auto m = py::reinterpret_steal<py::module_>(PyModule_Create(&def));
         if (!m) return nullptr;
@@ -69,20 +109,24 @@ PyObject* initMultiprocessingModule() {
         bindManagerTypes(m);
         defineExceptions(m);
         m.def("current_process", &currentProcess, "The Process object of this process.");
-        m.def("parent_process", &parentProcess, "The parent's Process object, None in the main process.");
-        m.def("active_children", &activeChildren, "Started children still alive (finished ones are reaped).");
+        m.def("parent_process", &parentProcess,
+              "The parent's Process object, None in the main process.");
+        m.def("active_children", &activeChildren,
+              "Started children still alive (finished ones are reaped).");
         m.def("cpu_count", []() -> py::object {
             py::object n = py::module_::import("os").attr("cpu_count")();
             if (n.is_none()) raise(PyExc_NotImplementedError, "cannot determine number of cpus");
             return n;
         });
         m.def("freeze_support", []() {});
-        m.def("get_start_method", [](py::object) { return "fork"; }, py::arg("allow_none") = false);
+        m.def(
+            "get_start_method", [](py::object) { return "fork"; }, py::arg("allow_none") = false);
         m.def(
             "set_start_method",
             [](const std::string& method, py::object) {
                 if (method != "fork")
-                    raise(PyExc_ValueError, "Forkscope runs processes with the 'fork' start method only");
+                    raise(PyExc_ValueError,
+                          "Forkscope runs processes with the 'fork' start method only");
             },
             py::arg("method"), py::arg("force") = false);
         m.def("_exit_function", &exitFunction);

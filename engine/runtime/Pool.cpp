@@ -93,14 +93,15 @@ void sendTask(TaskOp op, int pool, int task, const std::string& func) {
     if (ctx.arena) {
         bool notify = false;
         const auto step = static_cast<shm::TaskStep>(static_cast<int>(op) + 1);
-        if (shm::logTask(*ctx.arena, actor(), static_cast<uint32_t>(pool), static_cast<uint32_t>(task),
-                         step, func, &notify)) {
+        if (shm::logTask(*ctx.arena, actor(), static_cast<uint32_t>(pool),
+                         static_cast<uint32_t>(task), step, func, &notify)) {
             if (notify) tellEngine();
             return;
         }
     }
-    channel::send(ctx.controlFd, {channel::MessageType::Task, ctx.pid, static_cast<int32_t>(op), pool,
-                                  task, func, {}});
+    channel::send(
+        ctx.controlFd,
+        {channel::MessageType::Task, ctx.pid, static_cast<int32_t>(op), pool, task, func, {}});
 }
 
 // --- pipes ----------------------------------------------------------------------------------
@@ -187,7 +188,8 @@ public:
     // Never takes the GIL while holding mutex_: the pool's thread takes them the other way.
     bool wait(const py::object& timeout) {
         if (ready()) return true;
-        const double seconds = timeout.is_none() ? -1 : std::max(0.0, realSeconds(py::cast<double>(timeout)));
+        const double seconds =
+            timeout.is_none() ? -1 : std::max(0.0, realSeconds(py::cast<double>(timeout)));
         BlockedOn blocked(channel::WaitReason::Result);
         py::gil_scoped_release nogil;
         std::unique_lock lock(mutex_);
@@ -195,7 +197,8 @@ public:
             cv_.wait(lock, [this] { return ready(); });
             return true;
         }
-        return cv_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return ready(); });
+        return cv_.wait_for(lock, std::chrono::duration<double>(seconds),
+                            [this] { return ready(); });
     }
 
     int job = 0;
@@ -263,7 +266,8 @@ public:
             PyList_SET_ITEM(list_.ptr(), i, Py_None);
         }
         value_ = list_;
-        left_ = chunksize <= 0 ? 0 : static_cast<int>(length / chunksize + (length % chunksize != 0));
+        left_ =
+            chunksize <= 0 ? 0 : static_cast<int>(length / chunksize + (length % chunksize != 0));
         if (left_ == 0) markReady();
     }
 
@@ -271,7 +275,8 @@ public:
         --left_;
         if (ok && success_) {
             const Py_ssize_t at = static_cast<Py_ssize_t>(index) * chunksize_;
-            if (PyList_SetSlice(list_.ptr(), at, at + PyList_GET_SIZE(value.ptr()), value.ptr()) != 0)
+            if (PyList_SetSlice(list_.ptr(), at, at + PyList_GET_SIZE(value.ptr()), value.ptr()) !=
+                0)
                 throw py::error_already_set();
             if (left_ == 0) {
                 if (!callback_.is_none()) callQuietly(callback_, value_);
@@ -308,7 +313,8 @@ public:
         // Python work (unpacking a chunk) before taking mutex_, which next() holds without the GIL.
         std::vector<std::pair<bool, py::object>> results;
         if (ok && flatten_) {
-            for (auto item : py::list(value)) results.emplace_back(true, py::reinterpret_borrow<py::object>(item));
+            for (auto item : py::list(value))
+                results.emplace_back(true, py::reinterpret_borrow<py::object>(item));
         } else {
             results.emplace_back(ok, std::move(value));
         }
@@ -316,11 +322,14 @@ public:
         {
             std::lock_guard lock(mutex_);
             if (unordered_) {
-                for (auto& r : results) items_.push_back(std::move(r));
+                for (auto& r : results)
+                    items_.push_back(std::move(r));
             } else {
                 unsorted_.emplace(index, std::move(results));
-                for (auto it = unsorted_.find(next_); it != unsorted_.end(); it = unsorted_.find(next_)) {
-                    for (auto& r : it->second) items_.push_back(std::move(r));
+                for (auto it = unsorted_.find(next_); it != unsorted_.end();
+                     it = unsorted_.find(next_)) {
+                    for (auto& r : it->second)
+                        items_.push_back(std::move(r));
                     unsorted_.erase(it);
                     ++next_;
                 }
@@ -341,7 +350,8 @@ public:
     }
 
     py::object next(const py::object& timeout) {
-        const double seconds = timeout.is_none() ? -1 : std::max(0.0, realSeconds(py::cast<double>(timeout)));
+        const double seconds =
+            timeout.is_none() ? -1 : std::max(0.0, realSeconds(py::cast<double>(timeout)));
         enum class Outcome { Item, Stop, Timeout } outcome;
         std::pair<bool, py::object> item;
         {
@@ -350,8 +360,10 @@ public:
             std::unique_lock lock(mutex_);
             auto finished = [this] { return length_ >= 0 && received_ == length_; };
             auto available = [&] { return !items_.empty() || finished(); };
-            if (seconds < 0) cv_.wait(lock, available);
-            else cv_.wait_for(lock, std::chrono::duration<double>(seconds), available);
+            if (seconds < 0)
+                cv_.wait(lock, available);
+            else
+                cv_.wait_for(lock, std::chrono::duration<double>(seconds), available);
             if (!items_.empty()) {
                 outcome = Outcome::Item;
                 item = std::move(items_.front());
@@ -385,8 +397,8 @@ private:
 struct PendingTask {
     int job = 0;
     int index = 0;
-    std::string bytes;      // the pickled task; empty when pickling failed
-    py::object failure;     // the pickling error, delivered to the result in order
+    std::string bytes;  // the pickled task; empty when pickling failed
+    py::object failure; // the pickling error, delivered to the result in order
 };
 
 class Pool;
@@ -400,7 +412,8 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
 
 class Pool {
 public:
-    Pool(py::object processes, py::object initializer, py::tuple initargs, py::object maxtasksperchild) {
+    Pool(py::object processes, py::object initializer, py::tuple initargs,
+         py::object maxtasksperchild) {
         if (processes.is_none()) {
             py::object n = py::module_::import("os").attr("cpu_count")();
             processes_ = n.is_none() ? 1 : n.cast<int>();
@@ -419,8 +432,10 @@ public:
         initargs_ = std::move(initargs);
         id_ = ++g_poolCounter;
 
-        void* shared = mmap(nullptr, sizeof(PipeLocks), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-        if (shared == MAP_FAILED) raise(PyExc_OSError, std::string("mmap: ") + std::strerror(errno));
+        void* shared = mmap(nullptr, sizeof(PipeLocks), PROT_READ | PROT_WRITE,
+                            MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+        if (shared == MAP_FAILED)
+            raise(PyExc_OSError, std::string("mmap: ") + std::strerror(errno));
         locks_ = static_cast<PipeLocks*>(shared);
         initRobust(&locks_->read);
         initRobust(&locks_->write);
@@ -440,7 +455,8 @@ public:
         fcntl(resultRead_, F_SETFL, O_NONBLOCK);
 
         // Every worker is forked here, up front, as CPython's Pool does.
-        for (int i = 0; i < processes_; ++i) startWorker();
+        for (int i = 0; i < processes_; ++i)
+            startWorker();
         livePools().insert(this);
         thread_ = new std::thread([this] { handlerMain(); });
     }
@@ -471,14 +487,15 @@ public:
         py::object handle = py::cast(result);
         result->job = ++g_jobCounter;
         cache_[result->job] = result;
-        submit(result->job, 0, py::make_tuple(static_cast<int>(TaskKind::Apply), func, py::tuple(args),
-                                              kwds.is_none() ? py::dict() : py::dict(kwds)),
+        submit(result->job, 0,
+               py::make_tuple(static_cast<int>(TaskKind::Apply), func, py::tuple(args),
+                              kwds.is_none() ? py::dict() : py::dict(kwds)),
                funcName(func));
         return handle;
     }
 
-    py::object mapAsync(py::object func, py::object iterable, py::object chunksize, py::object callback,
-                        py::object errorCallback, TaskKind kind) {
+    py::object mapAsync(py::object func, py::object iterable, py::object chunksize,
+                        py::object callback, py::object errorCallback, TaskKind kind) {
         checkRunning();
         if (!py::hasattr(iterable, "__len__")) iterable = py::list(iterable);
         const Py_ssize_t length = py::len(iterable);
@@ -490,7 +507,8 @@ public:
             size = chunksize.cast<int>();
         }
         if (length == 0) size = 0;
-        auto result = std::make_shared<MapResult>(size, length, std::move(callback), std::move(errorCallback));
+        auto result = std::make_shared<MapResult>(size, length, std::move(callback),
+                                                  std::move(errorCallback));
         py::object handle = py::cast(result);
         result->job = ++g_jobCounter;
         if (!result->done()) {
@@ -502,7 +520,8 @@ public:
 
     py::object imap(py::object func, py::object iterable, int chunksize, bool unordered) {
         checkRunning();
-        if (chunksize < 1) raise(PyExc_ValueError, "Chunksize must be 1+, not " + std::to_string(chunksize));
+        if (chunksize < 1)
+            raise(PyExc_ValueError, "Chunksize must be 1+, not " + std::to_string(chunksize));
         auto result = std::make_shared<IMapIterator>(unordered, chunksize > 1);
         py::object handle = py::cast(result);
         result->job = ++g_jobCounter;
@@ -530,14 +549,16 @@ public:
             py::object alive = w.attr("is_alive")();
             if (alive.cast<bool>()) w.attr("terminate")();
         }
-        for (auto& w : workers_) w.attr("join")();
+        for (auto& w : workers_)
+            w.attr("join")();
         livePools().erase(this);
     }
 
     void join() {
         if (state_ == kRun) raise(PyExc_ValueError, "Pool is still running");
         stopThread();
-        for (auto& w : workers_) w.attr("join")();
+        for (auto& w : workers_)
+            w.attr("join")();
         livePools().erase(this);
     }
 
@@ -556,26 +577,32 @@ private:
         (void)!write(wakeFd_, &one, sizeof one);
     }
 
-    int submitChunks(int job, const py::object& func, const py::object& items, int size, TaskKind kind) {
+    int submitChunks(int job, const py::object& func, const py::object& items, int size,
+                     TaskKind kind) {
         int index = 0;
         const Py_ssize_t n = py::len(items);
         for (Py_ssize_t start = 0; size > 0 && start < n; start += size, ++index) {
             // One slice per chunk: a map over 100,000 items must not pay per item here.
-            auto slice = py::reinterpret_steal<py::object>(PySequence_GetSlice(items.ptr(), start, start + size));
+            auto slice = py::reinterpret_steal<py::object>(
+                PySequence_GetSlice(items.ptr(), start, start + size));
             if (!slice) throw py::error_already_set();
             if (kind == TaskKind::Map && PyRange_Check(slice.ptr())) {
                 // A slice of a range is a range: it travels as its three numbers, not as the
                 // thousands of ints it stands for (the worker makes those as it goes).
-                submit(job, index, py::make_tuple(static_cast<int>(kind), func, slice, py::none()), funcName(func));
+                submit(job, index, py::make_tuple(static_cast<int>(kind), func, slice, py::none()),
+                       funcName(func));
                 continue;
             }
             auto chunk = py::reinterpret_steal<py::tuple>(PySequence_Tuple(slice.ptr()));
             if (!chunk) throw py::error_already_set();
             if (kind == TaskKind::Apply) // imap with chunksize 1: one call per item
-                submit(job, index, py::make_tuple(static_cast<int>(TaskKind::Apply), func, py::make_tuple(chunk[0]), py::dict()),
+                submit(job, index,
+                       py::make_tuple(static_cast<int>(TaskKind::Apply), func,
+                                      py::make_tuple(chunk[0]), py::dict()),
                        funcName(func));
             else
-                submit(job, index, py::make_tuple(static_cast<int>(kind), func, chunk, py::none()), funcName(func));
+                submit(job, index, py::make_tuple(static_cast<int>(kind), func, chunk, py::none()),
+                       funcName(func));
         }
         return index;
     }
@@ -611,11 +638,13 @@ private:
     void startWorker() {
         py::module_ mp = py::module_::import("multiprocessing");
         py::list closeFds;
-        for (int fd : {taskWrite_, resultRead_, wakeFd_}) closeFds.append(fd);
+        for (int fd : {taskWrite_, resultRead_, wakeFd_})
+            closeFds.append(fd);
         py::object w = forkProcessClass()(
             py::arg("target") = mp.attr("_pool_worker"),
-            py::arg("args") = py::make_tuple(id_, taskRead_, resultWrite_, reinterpret_cast<std::uintptr_t>(locks_),
-                                             closeFds, initializer_, initargs_, maxtasks_),
+            py::arg("args") = py::make_tuple(id_, taskRead_, resultWrite_,
+                                             reinterpret_cast<std::uintptr_t>(locks_), closeFds,
+                                             initializer_, initargs_, maxtasks_),
             py::arg("daemon") = true);
         // CPython: Process(ctx=fork).name is ForkProcess-N, renamed ForkPoolWorker-N.
         w.attr("name") = identityName("ForkPoolWorker", w);
@@ -649,7 +678,8 @@ private:
         py::object value = r[3];
         if (!ok && r.size() > 4 && !r[4].is_none()) {
             // rebuild_exc: the worker's traceback travels as the exception's cause.
-            value.attr("__cause__") = py::module_::import("multiprocessing").attr("RemoteTraceback")(r[4]);
+            value.attr("__cause__") =
+                py::module_::import("multiprocessing").attr("RemoteTraceback")(r[4]);
         }
         deliver(job, index, ok, std::move(value));
     }
@@ -676,11 +706,14 @@ private:
             while (!pending_.empty() && out_.empty()) {
                 PendingTask t = std::move(pending_.front());
                 pending_.pop_front();
-                if (t.bytes.empty()) deliver(t.job, t.index, false, t.failure);
-                else out_ = std::move(t.bytes);
+                if (t.bytes.empty())
+                    deliver(t.job, t.index, false, t.failure);
+                else
+                    out_ = std::move(t.bytes);
             }
             if (state_ == kClose && pending_.empty() && out_.empty() && !sentinelsSent) {
-                for (std::size_t i = 0; i < workers_.size(); ++i) out_ += frame({});
+                for (std::size_t i = 0; i < workers_.size(); ++i)
+                    out_ += frame({});
                 sentinelsSent = true;
             }
             if (state_ == kClose && sentinelsSent && out_.empty() && cache_.empty()) break;
@@ -755,7 +788,8 @@ private:
 void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, py::list closeFds,
                 py::object initializer, py::tuple initargs, py::object maxtasks) {
     // The parent's ends would keep the pipes open for ever: end-of-file must mean the parent.
-    for (auto fd : closeFds) ::close(fd.cast<int>());
+    for (auto fd : closeFds)
+        ::close(fd.cast<int>());
     auto* locks = reinterpret_cast<PipeLocks*>(locksAddr);
     if (!initializer.is_none()) initializer(*initargs);
     const long limit = maxtasks.is_none() ? -1 : maxtasks.cast<long>();
@@ -837,9 +871,11 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
             result = py::make_tuple(job, index, true, value, py::none());
             sendTask(TaskOp::Done, poolId, taskId, name);
         } catch (py::error_already_set& e) {
-            if (!e.matches(PyExc_Exception)) throw; // SystemExit, KeyboardInterrupt: the worker ends
+            if (!e.matches(PyExc_Exception))
+                throw; // SystemExit, KeyboardInterrupt: the worker ends
             py::str tb = py::str("").attr("join")(format(e.type(), e.value(), e.trace()));
-            result = py::make_tuple(job, index, false, e.value(), py::str("\n\"\"\"\n") + tb + py::str("\"\"\""));
+            result = py::make_tuple(job, index, false, e.value(),
+                                    py::str("\n\"\"\"\n") + tb + py::str("\"\"\""));
             sendTask(TaskOp::Error, poolId, taskId, name);
         }
         std::string bytes;
@@ -847,9 +883,11 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
             bytes = dumps(result);
         } catch (py::error_already_set& e) {
             // CPython's MaybeEncodingError: the result could not travel back.
-            py::object err = py::module_::import("multiprocessing").attr("MaybeEncodingError")(
-                "Error sending result: '" + py::repr(result[3]).cast<std::string>() + "'. Reason: '" +
-                py::repr(e.value()).cast<std::string>() + "'");
+            py::object err =
+                py::module_::import("multiprocessing")
+                    .attr("MaybeEncodingError")(
+                        "Error sending result: '" + py::repr(result[3]).cast<std::string>() +
+                        "'. Reason: '" + py::repr(e.value()).cast<std::string>() + "'");
             bytes = dumps(py::make_tuple(job, index, false, err, py::none()));
         }
         const std::string f = frame(bytes);
@@ -865,7 +903,8 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
 
 void terminateLeftoverPools() {
     const auto pools = livePools(); // terminate() edits the set
-    for (Pool* p : pools) p->terminate();
+    for (Pool* p : pools)
+        p->terminate();
 }
 
 void bindPoolTypes(py::module_& m) {
@@ -879,16 +918,20 @@ void bindPoolTypes(py::module_& m) {
                      raise(PyExc_ValueError, py::repr(self).cast<std::string>() + " not ready");
                  return r.successful();
              })
-        .def("wait", [](ApplyResult& r, py::object timeout) { r.wait(timeout); }, py::arg("timeout") = py::none())
+        .def(
+            "wait", [](ApplyResult& r, py::object timeout) { r.wait(timeout); },
+            py::arg("timeout") = py::none())
         .def(
             "get",
             [](ApplyResult& r, py::object timeout) -> py::object {
                 if (!r.wait(timeout)) {
-                    PyErr_SetNone(py::module_::import("multiprocessing").attr("TimeoutError").ptr());
+                    PyErr_SetNone(
+                        py::module_::import("multiprocessing").attr("TimeoutError").ptr());
                     throw py::error_already_set();
                 }
                 if (r.successful()) return r.value();
-                PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(r.value().ptr())), r.value().ptr());
+                PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(r.value().ptr())),
+                                r.value().ptr());
                 throw py::error_already_set();
             },
             py::arg("timeout") = py::none());
@@ -900,9 +943,9 @@ void bindPoolTypes(py::module_& m) {
         .def("next", &IMapIterator::next, py::arg("timeout") = py::none());
 
     py::class_<Pool>(m, "Pool")
-        .def(py::init<py::object, py::object, py::tuple, py::object>(), py::arg("processes") = py::none(),
-             py::arg("initializer") = py::none(), py::arg("initargs") = py::tuple(),
-             py::arg("maxtasksperchild") = py::none())
+        .def(py::init<py::object, py::object, py::tuple, py::object>(),
+             py::arg("processes") = py::none(), py::arg("initializer") = py::none(),
+             py::arg("initargs") = py::tuple(), py::arg("maxtasksperchild") = py::none())
         .def(
             "apply",
             [](Pool& p, py::object func, py::object args, py::object kwds) {
@@ -911,39 +954,47 @@ void bindPoolTypes(py::module_& m) {
             },
             py::arg("func"), py::arg("args") = py::tuple(), py::arg("kwds") = py::dict())
         .def("apply_async", &Pool::applyAsync, py::arg("func"), py::arg("args") = py::tuple(),
-             py::arg("kwds") = py::dict(), py::arg("callback") = py::none(), py::arg("error_callback") = py::none())
+             py::arg("kwds") = py::dict(), py::arg("callback") = py::none(),
+             py::arg("error_callback") = py::none())
         .def(
             "map",
             [](Pool& p, py::object func, py::object it, py::object chunksize) {
-                return p.mapAsync(func, it, chunksize, py::none(), py::none(), TaskKind::Map).attr("get")();
+                return p.mapAsync(func, it, chunksize, py::none(), py::none(), TaskKind::Map)
+                    .attr("get")();
             },
             py::arg("func"), py::arg("iterable"), py::arg("chunksize") = py::none())
         .def(
             "map_async",
-            [](Pool& p, py::object func, py::object it, py::object chunksize, py::object cb, py::object ecb) {
-                return p.mapAsync(func, it, chunksize, cb, ecb, TaskKind::Map);
-            },
+            [](Pool& p, py::object func, py::object it, py::object chunksize, py::object cb,
+               py::object ecb) { return p.mapAsync(func, it, chunksize, cb, ecb, TaskKind::Map); },
             py::arg("func"), py::arg("iterable"), py::arg("chunksize") = py::none(),
             py::arg("callback") = py::none(), py::arg("error_callback") = py::none())
         .def(
             "starmap",
             [](Pool& p, py::object func, py::object it, py::object chunksize) {
-                return p.mapAsync(func, it, chunksize, py::none(), py::none(), TaskKind::StarMap).attr("get")();
+                return p.mapAsync(func, it, chunksize, py::none(), py::none(), TaskKind::StarMap)
+                    .attr("get")();
             },
             py::arg("func"), py::arg("iterable"), py::arg("chunksize") = py::none())
         .def(
             "starmap_async",
-            [](Pool& p, py::object func, py::object it, py::object chunksize, py::object cb, py::object ecb) {
+            [](Pool& p, py::object func, py::object it, py::object chunksize, py::object cb,
+               py::object ecb) {
                 return p.mapAsync(func, it, chunksize, cb, ecb, TaskKind::StarMap);
             },
             py::arg("func"), py::arg("iterable"), py::arg("chunksize") = py::none(),
             py::arg("callback") = py::none(), py::arg("error_callback") = py::none())
         .def(
-            "imap", [](Pool& p, py::object func, py::object it, int chunksize) { return p.imap(func, it, chunksize, false); },
+            "imap",
+            [](Pool& p, py::object func, py::object it, int chunksize) {
+                return p.imap(func, it, chunksize, false);
+            },
             py::arg("func"), py::arg("iterable"), py::arg("chunksize") = 1)
         .def(
             "imap_unordered",
-            [](Pool& p, py::object func, py::object it, int chunksize) { return p.imap(func, it, chunksize, true); },
+            [](Pool& p, py::object func, py::object it, int chunksize) {
+                return p.imap(func, it, chunksize, true);
+            },
             py::arg("func"), py::arg("iterable"), py::arg("chunksize") = 1)
         .def("close", &Pool::close)
         .def("terminate", &Pool::terminate)
@@ -956,7 +1007,8 @@ void bindPoolTypes(py::module_& m) {
         .def("__exit__", [](Pool& p, py::args) { p.terminate(); })
         .def("__reduce__",
              [](Pool&) {
-                 raise(PyExc_NotImplementedError, "pool objects cannot be passed between processes or pickled");
+                 raise(PyExc_NotImplementedError,
+                       "pool objects cannot be passed between processes or pickled");
              })
         .def("__repr__", &Pool::repr);
 
@@ -964,8 +1016,10 @@ void bindPoolTypes(py::module_& m) {
     // multiprocessing.pool's exception classes, as a learner's traceback shows them.
     py::object exc = py::module_::import("builtins").attr("Exception");
     py::object type = py::module_::import("builtins").attr("type");
-    m.attr("RemoteTraceback") = type("RemoteTraceback", py::make_tuple(exc), py::dict("__module__"_a = "multiprocessing.pool"));
-    m.attr("MaybeEncodingError") = type("MaybeEncodingError", py::make_tuple(exc), py::dict("__module__"_a = "multiprocessing.pool"));
+    m.attr("RemoteTraceback") = type("RemoteTraceback", py::make_tuple(exc),
+                                     py::dict("__module__"_a = "multiprocessing.pool"));
+    m.attr("MaybeEncodingError") = type("MaybeEncodingError", py::make_tuple(exc),
+                                        py::dict("__module__"_a = "multiprocessing.pool"));
 }
 
 } // namespace forkscope::runtime

@@ -8,8 +8,8 @@
 #include <cerrno>
 #include <cmath>
 #include <csignal>
-#include <memory>
 #include <cstring>
+#include <memory>
 #include <poll.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -39,9 +39,13 @@ State& state() {
     return *s;
 }
 
-Process& impl(py::handle self) { return self.cast<Process&>(); }
+Process& impl(py::handle self) {
+    return self.cast<Process&>();
+}
 
-bool isCurrent(py::handle self) { return self.is(state().current); }
+bool isCurrent(py::handle self) {
+    return self.is(state().current);
+}
 
 void checkClosed(const Process& p) {
     if (p.closed) raise(PyExc_ValueError, "process object is closed");
@@ -102,7 +106,8 @@ std::optional<int> poll(Process& p, int flags) {
 // True once the child has exited (a zombie or gone), waiting at most `seconds` of lesson time.
 bool waitForExit(Process& p, double seconds) {
     BlockedOn blocked(channel::WaitReason::Join);
-    const int64_t deadline = channel::monotonicNs() + static_cast<int64_t>(realSeconds(seconds) * 1e9);
+    const int64_t deadline =
+        channel::monotonicNs() + static_cast<int64_t>(realSeconds(seconds) * 1e9);
     for (;;) {
         const int64_t left = deadline - channel::monotonicNs();
         const int ms = left <= 0 ? 0 : static_cast<int>(std::ceil(static_cast<double>(left) / 1e6));
@@ -175,7 +180,9 @@ void sendSignal(Process& p, int sig) {
 }
 
 void requirePopen(const Process& p, const char* method) {
-    if (!p.pid) raise(PyExc_AttributeError, std::string("'NoneType' object has no attribute '") + method + "'");
+    if (!p.pid)
+        raise(PyExc_AttributeError,
+              std::string("'NoneType' object has no attribute '") + method + "'");
 }
 
 int bootstrap(py::object self);
@@ -213,8 +220,13 @@ void start(py::object self) {
     p.pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
     // The child introduces itself too, but it may be killed before it gets the chance (a
     // daemon terminated at exit): the parent vouches for its birth at once.
-    channel::send(ctx.controlFd, {channel::MessageType::Born, pid, getpid(),
-                                  static_cast<int32_t>(channel::SpawnHow::Process), 0, nameOf(self), {}});
+    channel::send(ctx.controlFd, {channel::MessageType::Born,
+                                  pid,
+                                  getpid(),
+                                  static_cast<int32_t>(channel::SpawnHow::Process),
+                                  0,
+                                  nameOf(self),
+                                  {}});
     // CPython drops these in the parent once started, so the target's objects do not live on
     // for as long as the Process object does.
     p.target = py::none();
@@ -250,15 +262,19 @@ int bootstrap(py::object self) {
     } catch (py::error_already_set& e) {
         if (e.matches(PyExc_SystemExit)) {
             py::object code = e.value().attr("code");
-            if (code.is_none()) exitcode = 0;
-            else if (PyLong_Check(code.ptr())) exitcode = code.cast<int>();
+            if (code.is_none())
+                exitcode = 0;
+            else if (PyLong_Check(code.ptr()))
+                exitcode = code.cast<int>();
             else {
-                py::module_::import("sys").attr("stderr").attr("write")(py::str(code) + py::str("\n"));
+                py::module_::import("sys").attr("stderr").attr("write")(py::str(code) +
+                                                                        py::str("\n"));
                 exitcode = 1;
             }
         } else {
             exitcode = 1;
-            py::module_::import("sys").attr("stderr").attr("write")("Process " + nameOf(self) + ":\n");
+            py::module_::import("sys").attr("stderr").attr("write")("Process " + nameOf(self) +
+                                                                    ":\n");
             e.restore();
             // The traceback, as traceback.print_exc() shows it, through sys.excepthook, which
             // also reports the error to the engine.
@@ -277,7 +293,7 @@ int bootstrap(py::object self) {
 }
 
 ChildProcess* makeProcess(py::object group, py::object target, py::object name, py::object args,
-                       py::object kwargs, py::object daemon) {
+                          py::object kwargs, py::object daemon) {
     if (!group.is_none()) raise(PyExc_AssertionError, "group argument must be None for now");
     State& st = state();
     const Process& cur = impl(st.current);
@@ -299,10 +315,14 @@ std::string repr(py::object self) {
     Process& p = impl(self);
     std::optional<int> exitcode;
     std::string status;
-    if (isCurrent(self)) status = "started";
-    else if (p.closed) status = "closed";
-    else if (p.parentPid != getpid()) status = "unknown";
-    else if (!p.pid) status = "initial";
+    if (isCurrent(self))
+        status = "started";
+    else if (p.closed)
+        status = "closed";
+    else if (p.parentPid != getpid())
+        status = "unknown";
+    else if (!p.pid)
+        status = "initial";
     else {
         exitcode = poll(p, WNOHANG);
         status = exitcode ? "stopped" : "started";
@@ -327,13 +347,18 @@ Process::~Process() {
     if (pidfd >= 0) close(pidfd);
 }
 
-py::object currentProcess() { return state().current; }
-py::object parentProcess() { return state().parent; }
+py::object currentProcess() {
+    return state().current;
+}
+py::object parentProcess() {
+    return state().parent;
+}
 
 py::list activeChildren() {
     cleanup();
     py::list out;
-    for (auto& c : state().children) out.append(c);
+    for (auto& c : state().children)
+        out.append(c);
     return out;
 }
 
@@ -353,8 +378,8 @@ py::object forkProcessClass() {
         py::object process = py::module_::import("multiprocessing").attr("Process");
         py::dict body;
         body["__module__"] = "multiprocessing.context";
-        cls = new py::object(py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(&PyType_Type))(
-            "ForkProcess", py::make_tuple(process), body));
+        cls = new py::object(py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(
+            &PyType_Type))("ForkProcess", py::make_tuple(process), body));
     }
     return *cls;
 }
@@ -371,7 +396,8 @@ void exitFunction() {
         Process& p = impl(child);
         if (p.daemon) sendSignal(p, SIGTERM);
     }
-    for (auto& child : activeChildren()) child.attr("join")();
+    for (auto& child : activeChildren())
+        child.attr("join")();
 }
 
 void bindProcessTypes(py::module_& m) {
@@ -388,7 +414,8 @@ void bindProcessTypes(py::module_& m) {
             [](py::object self, py::object timeout) {
                 Process& p = impl(self);
                 checkClosed(p);
-                if (p.parentPid != getpid()) raise(PyExc_AssertionError, "can only join a child process");
+                if (p.parentPid != getpid())
+                    raise(PyExc_AssertionError, "can only join a child process");
                 if (!p.pid) raise(PyExc_AssertionError, "can only join a started process");
                 if (popenWait(p, timeout)) discardChild(self);
             },
@@ -398,7 +425,8 @@ void bindProcessTypes(py::module_& m) {
                  Process& p = impl(self);
                  checkClosed(p);
                  if (isCurrent(self)) return true;
-                 if (p.parentPid != getpid()) raise(PyExc_AssertionError, "can only test a child process");
+                 if (p.parentPid != getpid())
+                     raise(PyExc_AssertionError, "can only test a child process");
                  if (!p.pid) return false;
                  if (!poll(p, WNOHANG)) return true;
                  discardChild(self);
@@ -423,8 +451,9 @@ void bindProcessTypes(py::module_& m) {
                  Process& p = impl(self);
                  if (p.pid) {
                      if (!poll(p, WNOHANG))
-                         raise(PyExc_ValueError, "Cannot close a process while it is still running. "
-                                                 "You should first call join() or terminate().");
+                         raise(PyExc_ValueError,
+                               "Cannot close a process while it is still running. "
+                               "You should first call join() or terminate().");
                  }
                  discardChild(self);
                  p.closed = true;
@@ -432,11 +461,17 @@ void bindProcessTypes(py::module_& m) {
         .def_property(
             "name", [](py::object self) { return nameOf(self); },
             [](py::object self, py::object name) {
-                if (!PyUnicode_Check(name.ptr())) raise(PyExc_AssertionError, "name must be a string");
+                if (!PyUnicode_Check(name.ptr()))
+                    raise(PyExc_AssertionError, "name must be a string");
                 impl(self).name = name.cast<std::string>();
                 if (isCurrent(self))
-                    channel::send(context().controlFd, {channel::MessageType::Name, context().pid, 0,
-                                                        0, 0, impl(self).name.value(), {}});
+                    channel::send(context().controlFd, {channel::MessageType::Name,
+                                                        context().pid,
+                                                        0,
+                                                        0,
+                                                        0,
+                                                        impl(self).name.value(),
+                                                        {}});
             })
         .def_property(
             "daemon", [](py::object self) { return impl(self).daemon; },
@@ -460,13 +495,16 @@ void bindProcessTypes(py::module_& m) {
                                    checkClosed(p);
                                    if (!p.pid) return py::none();
                                    auto code = poll(p, WNOHANG);
-                                   return code ? py::object(py::int_(*code)) : py::object(py::none());
+                                   return code ? py::object(py::int_(*code))
+                                               : py::object(py::none());
                                })
-        .def_property_readonly("_identity", [](py::object self) {
-            py::tuple t(impl(self).identity.size());
-            for (std::size_t i = 0; i < impl(self).identity.size(); ++i) t[i] = impl(self).identity[i];
-            return t;
-        })
+        .def_property_readonly("_identity",
+                               [](py::object self) {
+                                   py::tuple t(impl(self).identity.size());
+                                   for (std::size_t i = 0; i < impl(self).identity.size(); ++i)
+                                       t[i] = impl(self).identity[i];
+                                   return t;
+                               })
         .def("__repr__", &repr);
 
     py::class_<ChildProcess, Process>(m, "Process", py::dynamic_attr())
@@ -476,7 +514,8 @@ void bindProcessTypes(py::module_& m) {
     py::class_<MainProcess, Process>(m, "_MainProcess", py::dynamic_attr());
     py::class_<ParentProcess, Process>(m, "_ParentProcess", py::dynamic_attr())
         .def_property_readonly("pid", [](py::object self) { return impl(self).pid; })
-        .def("is_alive", [](py::object self) { return kill(impl(self).pid, 0) == 0 || errno == EPERM; })
+        .def("is_alive",
+             [](py::object self) { return kill(impl(self).pid, 0) == 0 || errno == EPERM; })
         .def(
             "join",
             [](py::object self, py::object timeout) {
@@ -486,8 +525,8 @@ void bindProcessTypes(py::module_& m) {
                 const double limit = timeout.is_none() ? -1 : py::cast<double>(timeout);
                 const int64_t start = channel::monotonicNs();
                 while (kill(impl(self).pid, 0) == 0 && getppid() == impl(self).pid) {
-                    if (limit >= 0 &&
-                        static_cast<double>(channel::monotonicNs() - start) / 1e9 >= realSeconds(limit))
+                    if (limit >= 0 && static_cast<double>(channel::monotonicNs() - start) / 1e9 >=
+                                          realSeconds(limit))
                         return;
                     py::gil_scoped_release nogil;
                     usleep(5000);

@@ -19,14 +19,14 @@ struct Process {
     py::object args = py::tuple();
     py::object kwargs = py::dict();
     std::optional<std::string> name; // unset: type(self).__name__ + '-' + identity, on demand
-    std::vector<int> identity;        // (1,) for Process-1, (1, 2) for Process-1:2
+    std::vector<int> identity;       // (1,) for Process-1, (1, 2) for Process-1:2
     bool daemon = false;
-    std::optional<pid_t> parentPid;   // the process that made this object
+    std::optional<pid_t> parentPid; // the process that made this object
     std::string parentName;
 
-    pid_t pid = 0;                    // 0 until started
-    int pidfd = -1;                   // lets join(timeout) sleep until the child exits
-    std::optional<int> returncode;    // as os.waitstatus_to_exitcode: -N for signal N
+    pid_t pid = 0;                 // 0 until started
+    int pidfd = -1;                // lets join(timeout) sleep until the child exits
+    std::optional<int> returncode; // as os.waitstatus_to_exitcode: -N for signal N
     bool closed = false;
 
     Process() = default;

@@ -17,11 +17,17 @@ void announceSelf(channel::SpawnHow how, const std::string& name) {
     ctx.pid = getpid();
     ctx.slot = ctx.shared ? ctx.shared->claim(ctx.pid) : -1;
     if (channel::Slot* s = ctx.mySlot()) s->line.store(parentLine, std::memory_order_relaxed);
-    channel::send(ctx.controlFd, {channel::MessageType::Hello, ctx.pid, getppid(),
-                                  static_cast<int32_t>(how), ctx.slot, name, {}});
+    channel::send(ctx.controlFd, {channel::MessageType::Hello,
+                                  ctx.pid,
+                                  getppid(),
+                                  static_cast<int32_t>(how),
+                                  ctx.slot,
+                                  name,
+                                  {}});
 }
 
-void sendError(channel::ErrorWhat what, const std::string& file, int line, const std::string& message) {
+void sendError(channel::ErrorWhat what, const std::string& file, int line,
+               const std::string& message) {
     const ProcessContext& ctx = context();
     channel::send(ctx.controlFd, {channel::MessageType::Error, ctx.pid, static_cast<int32_t>(what),
                                   line, 0, file, message});

@@ -31,7 +31,8 @@ ProcessContext& context();
 // parent was on is carried over: a fork child is on the same line until it moves.
 void announceSelf(channel::SpawnHow how, const std::string& name);
 
-void sendError(channel::ErrorWhat what, const std::string& file, int line, const std::string& message);
+void sendError(channel::ErrorWhat what, const std::string& file, int line,
+               const std::string& message);
 
 // Marks this process as blocked in one of our calls for as long as it lives, so that the
 // engine can say what a sleeping process waits on (and which queue or lock: `id`, 0 for none).

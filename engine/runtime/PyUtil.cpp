@@ -50,8 +50,10 @@ void flushStdStreams() {
         PyObject* stream = PySys_GetObject(name); // borrowed
         if (!stream || stream == Py_None) continue;
         PyObject* r = PyObject_CallMethod(stream, "flush", nullptr);
-        if (r) Py_DECREF(r);
-        else PyErr_Clear();
+        if (r)
+            Py_DECREF(r);
+        else
+            PyErr_Clear();
     }
 }
 

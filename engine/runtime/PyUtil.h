@@ -2,7 +2,6 @@
 // Small helpers over pybind11 for behaving exactly as CPython's own code does.
 
 #include <pybind11/pybind11.h>
-
 #include <string>
 
 namespace forkscope::runtime {

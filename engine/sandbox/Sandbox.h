@@ -17,12 +17,12 @@ enum class Mode { Namespace, Subreaper };
 const char* toString(Mode mode) noexcept;
 
 struct Config {
-    int cpus = 0;                 // pin the run to this many CPUs; 0 = every CPU we may use
+    int cpus = 0; // pin the run to this many CPUs; 0 = every CPU we may use
     unsigned long long memoryLimitBytes = 0; // private memory (RLIMIT_DATA) per process; 0 = none
     bool allowNamespaces = true;
-    int controlFd = -1;           // the processes' end of the message socket
-    int stdoutFd = -1;            // becomes fd 1 of the main process
-    int stderrFd = -1;            // becomes fd 2
+    int controlFd = -1; // the processes' end of the message socket
+    int stdoutFd = -1;  // becomes fd 1 of the main process
+    int stderrFd = -1;  // becomes fd 2
 };
 
 // Where the run's processes keep the message socket: high, so that a script's own files get
@@ -50,7 +50,7 @@ public:
 
     Mode mode() const { return mode_; }
     pid_t initPid() const { return initPid_; } // as the engine sees it
-    int cpus() const { return cpus_; }          // CPUs the run may use
+    int cpus() const { return cpus_; }         // CPUs the run may use
     // The /proc that shows the run's processes with the pids they see themselves.
     const std::string& procPath() const { return procPath_; }
     // Why namespaces were not used, in subreaper mode.

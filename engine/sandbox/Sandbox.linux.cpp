@@ -24,7 +24,9 @@ const char* toString(Mode mode) noexcept {
 
 namespace {
 
-std::string errnoText(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
+std::string errnoText(const char* what) {
+    return std::string(what) + ": " + std::strerror(errno);
+}
 
 bool writeFile(const char* path, const std::string& text) {
     const int fd = open(path, O_WRONLY | O_CLOEXEC);
@@ -115,10 +117,12 @@ int encodeStatus(int status) {
         if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
             initFail(readyFd, errnoText("mounting /proc"));
     } else {
-        if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) initFail(readyFd, errnoText("PR_SET_CHILD_SUBREAPER"));
+        if (prctl(PR_SET_CHILD_SUBREAPER, 1) != 0)
+            initFail(readyFd, errnoText("PR_SET_CHILD_SUBREAPER"));
         setsid(); // one session to signal as a whole when the run is stopped
     }
-    if (sched_setaffinity(0, sizeof cpus, &cpus) != 0) initFail(readyFd, errnoText("sched_setaffinity"));
+    if (sched_setaffinity(0, sizeof cpus, &cpus) != 0)
+        initFail(readyFd, errnoText("sched_setaffinity"));
 
     // Only the run's own descriptors survive: the engine's stdin and stdout (its commands and
     // its event stream) must not be held open by processes the engine does not control.
@@ -188,8 +192,10 @@ std::optional<Sandbox> Sandbox::launch(const Config& config, const std::function
     }
 
     box.mode_ = Mode::Subreaper;
-    if (!config.allowNamespaces) box.fallbackReason_ = "namespaces were disabled";
-    else if (enterNamespaces(&box.fallbackReason_)) box.mode_ = Mode::Namespace;
+    if (!config.allowNamespaces)
+        box.fallbackReason_ = "namespaces were disabled";
+    else if (enterNamespaces(&box.fallbackReason_))
+        box.mode_ = Mode::Namespace;
 
     int go[2], ready[2];
     if (pipe2(go, O_CLOEXEC) != 0 || pipe2(ready, O_CLOEXEC) != 0) {
@@ -228,13 +234,16 @@ std::optional<Sandbox> Sandbox::launch(const Config& config, const std::function
     }
     close(ready[0]);
     if (reply != "k") {
-        *error = reply.empty() ? "the run's init died during set-up" : "setting up the run: " + reply;
+        *error =
+            reply.empty() ? "the run's init died during set-up" : "setting up the run: " + reply;
         return std::nullopt; // the destructor kills and reaps init
     }
     return std::optional<Sandbox>(std::move(box));
 }
 
-Sandbox::Sandbox(Sandbox&& other) noexcept { *this = std::move(other); }
+Sandbox::Sandbox(Sandbox&& other) noexcept {
+    *this = std::move(other);
+}
 
 Sandbox& Sandbox::operator=(Sandbox&& other) noexcept {
     if (this != &other) {
@@ -250,7 +259,9 @@ Sandbox& Sandbox::operator=(Sandbox&& other) noexcept {
     return *this;
 }
 
-Sandbox::~Sandbox() { killAll(); }
+Sandbox::~Sandbox() {
+    killAll();
+}
 
 void Sandbox::reset() noexcept {
     initPid_ = -1;

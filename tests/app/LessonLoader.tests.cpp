@@ -142,10 +142,8 @@ TEST_CASE("lessons: the shipped lessons form chapters named alike in both langua
         titles << chapter.title.exact(QStringLiteral("en"));
     CHECK(titles == QStringList{QStringLiteral("Processes and fork"),
                                 QStringLiteral("Zombies, orphans and daemons"),
-                                QStringLiteral("multiprocessing.Process"),
-                                QStringLiteral("Pool"),
-                                QStringLiteral("Queue and Manager"),
-                                QStringLiteral("Lock"),
+                                QStringLiteral("multiprocessing.Process"), QStringLiteral("Pool"),
+                                QStringLiteral("Queue and Manager"), QStringLiteral("Lock"),
                                 QStringLiteral("States and scheduling"),
                                 QStringLiteral("Going further")});
     // Every lesson of a chapter spells the chapter the same way in Chinese too.

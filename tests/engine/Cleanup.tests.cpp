@@ -74,7 +74,8 @@ TEST_CASE("SIGTERM to the engine ends the run cleanly, with an end event", "[eng
     Marker marker;
     EngineSession s({scriptPath("sleepers.py")});
     int spawns = 0;
-    REQUIRE(s.waitFor([&spawns](const EngineEvent& e) { return e.kind == "spawn" && ++spawns == 8; }));
+    REQUIRE(
+        s.waitFor([&spawns](const EngineEvent& e) { return e.kind == "spawn" && ++spawns == 8; }));
     kill(s.pid(), SIGTERM);
     CHECK(s.finish(10) == 143);
     REQUIRE(s.events().back().kind == "end");

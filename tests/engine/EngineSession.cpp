@@ -16,7 +16,8 @@ std::string EngineEvent::text(const std::string& key) const {
     auto it = fields.find(key);
     if (it == fields.end()) return {};
     if (auto* s = std::get_if<std::string>(&it->second)) return *s;
-    if (auto* d = std::get_if<double>(&it->second)) return std::to_string(static_cast<long long>(*d));
+    if (auto* d = std::get_if<double>(&it->second))
+        return std::to_string(static_cast<long long>(*d));
     return {};
 }
 
@@ -40,7 +41,8 @@ EngineSession::EngineSession(const std::vector<std::string>& args) {
         dup2(out[1], 1);
         dup2(err[1], 2);
         std::vector<char*> cargv;
-        for (auto& a : argv) cargv.push_back(a.data());
+        for (auto& a : argv)
+            cargv.push_back(a.data());
         cargv.push_back(nullptr);
         execv(cargv[0], cargv.data());
         _exit(127);
@@ -75,7 +77,8 @@ bool EngineSession::pump(int timeoutMs) {
     bool any = false;
     if (fds[1].revents) {
         const ssize_t n = read(errFd_, buf, sizeof buf);
-        if (n > 0) err_.append(buf, static_cast<std::size_t>(n));
+        if (n > 0)
+            err_.append(buf, static_cast<std::size_t>(n));
         else {
             close(errFd_);
             errFd_ = -1;
@@ -108,8 +111,8 @@ bool EngineSession::pump(int timeoutMs) {
     return any;
 }
 
-std::optional<EngineEvent> EngineSession::waitFor(const std::function<bool(const EngineEvent&)>& until,
-                                                  double seconds) {
+std::optional<EngineEvent>
+EngineSession::waitFor(const std::function<bool(const EngineEvent&)>& until, double seconds) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     for (;;) {
         while (consumed_ < events_.size()) {
@@ -123,8 +126,8 @@ std::optional<EngineEvent> EngineSession::waitFor(const std::function<bool(const
     }
 }
 
-std::optional<EngineEvent> EngineSession::waitForAny(
-    const std::function<bool(const EngineEvent&)>& until, double seconds) {
+std::optional<EngineEvent>
+EngineSession::waitForAny(const std::function<bool(const EngineEvent&)>& until, double seconds) {
     for (std::size_t i = 0; i < consumed_; ++i) {
         if (until(events_[i])) return events_[i];
     }
@@ -134,7 +137,8 @@ std::optional<EngineEvent> EngineSession::waitForAny(
 int EngineSession::finish(double seconds) {
     if (status_ >= 0) return status_;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (out_ >= 0 && std::chrono::steady_clock::now() < deadline) pump(100);
+    while (out_ >= 0 && std::chrono::steady_clock::now() < deadline)
+        pump(100);
     if (out_ >= 0) kill(pid_, SIGKILL); // hung: a failure the caller will see in the status
     int st = 0;
     waitpid(pid_, &st, 0);

@@ -7,7 +7,8 @@
 
 using namespace forkscope::testing;
 
-TEST_CASE("without namespaces, init adopts orphans as a subreaper and says so", "[engine][orphan]") {
+TEST_CASE("without namespaces, init adopts orphans as a subreaper and says so",
+          "[engine][orphan]") {
     const EngineRun r = runEngine({scriptPath("orphan.py"), "--no-namespace"});
     REQUIRE(r.status == 0);
     CHECK(r.first("start")->text("mode") == "subreaper");

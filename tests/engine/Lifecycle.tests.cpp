@@ -16,7 +16,8 @@ int spawnedChildOf(const EngineRun& r, int parent, const std::string& how = "for
 }
 } // namespace
 
-TEST_CASE("fork returns twice: 0 in the child and the child's pid in the parent", "[engine][fork]") {
+TEST_CASE("fork returns twice: 0 in the child and the child's pid in the parent",
+          "[engine][fork]") {
     const EngineRun r = runEngine({scriptPath("fork_twice.py")});
     REQUIRE(r.status == 0);
     const int child = spawnedChildOf(r, 2);
@@ -102,7 +103,8 @@ TEST_CASE("a daemon child dies with its parent, a non-daemon one keeps the paren
     CHECK(mainExit->t >= r.first("exit", nonDaemon)->t);
     CHECK(mainExit->t > 0.45);
     bool joined = false;
-    for (const auto& e : r.of("state", 2)) joined = joined || e.text("on") == "join";
+    for (const auto& e : r.of("state", 2))
+        joined = joined || e.text("on") == "join";
     CHECK(joined);
 }
 

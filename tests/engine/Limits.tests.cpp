@@ -14,7 +14,8 @@ void requireLimitStop(const EngineRun& r, const std::string& mention) {
     CHECK(r.events.back().text("reason") == "limit");
     bool said = false;
     for (const auto& e : r.of("error")) {
-        said = said || (e.text("what") == "limit" && e.text("message").find(mention) != std::string::npos);
+        said = said ||
+               (e.text("what") == "limit" && e.text("message").find(mention) != std::string::npos);
     }
     CHECK(said);
     // Cleanly: every process that was born was also reaped.

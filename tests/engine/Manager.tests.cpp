@@ -17,7 +17,8 @@ namespace {
 
 // Index of the first event that `match` accepts, or events.size().
 template <typename Match> std::size_t indexOf(const std::vector<EngineEvent>& events, Match match) {
-    return static_cast<std::size_t>(std::find_if(events.begin(), events.end(), match) - events.begin());
+    return static_cast<std::size_t>(std::find_if(events.begin(), events.end(), match) -
+                                    events.begin());
 }
 
 auto spawnNamed(const std::string& name) {
@@ -76,7 +77,8 @@ TEST_CASE("pool workers' puts on a manager's queue are queue events with their c
           "[engine][manager]") {
     const EngineRun r = runEngine({scriptPath("manager_pool_puts.py")});
     REQUIRE(r.status == 0);
-    CHECK(r.stdoutText().find("wrote 3\ngot [\"(3, 'fig')\", 'apple', 'pear']\n") != std::string::npos);
+    CHECK(r.stdoutText().find("wrote 3\ngot [\"(3, 'fig')\", 'apple', 'pear']\n") !=
+          std::string::npos);
     std::map<int, std::string> workers;
     for (const auto& e : r.of("spawn")) {
         if (e.text("name").rfind("ForkPoolWorker-", 0) == 0) workers[e.pid] = e.text("name");
@@ -140,9 +142,8 @@ TEST_CASE("Manager().Queue() behaves as CPython's managed queue, and a manager l
     const std::size_t last = indexOf(r.events, spawnNamed("SyncManager-5"));
     REQUIRE(last < r.events.size());
     const int server = r.events[last].pid;
-    const std::size_t reaped = indexOf(r.events, [server](const EngineEvent& e) {
-        return e.kind == "reap" && e.pid == server;
-    });
+    const std::size_t reaped = indexOf(
+        r.events, [server](const EngineEvent& e) { return e.kind == "reap" && e.pid == server; });
     const std::size_t mainExit =
         indexOf(r.events, [](const EngineEvent& e) { return e.kind == "exit" && e.pid == 2; });
     CHECK(reaped < mainExit);
@@ -159,27 +160,33 @@ TEST_CASE("a managed type Forkscope lacks is an unsupported error, and the serve
     const auto err = r.first("error");
     REQUIRE(err);
     CHECK(err->text("what") == "unsupported");
-    CHECK(err->text("message").find("Manager().Namespace() is not supported by Forkscope yet") != std::string::npos);
+    CHECK(err->text("message").find("Manager().Namespace() is not supported by Forkscope yet") !=
+          std::string::npos);
     CHECK(err->number("line") == 3);
     const std::size_t born = indexOf(r.events, spawnNamed("SyncManager-1"));
     REQUIRE(born < r.events.size());
     const int server = r.events[born].pid;
-    CHECK(std::any_of(r.events.begin(), r.events.end(),
-                      [server](const EngineEvent& e) { return e.kind == "reap" && e.pid == server; }));
+    CHECK(std::any_of(r.events.begin(), r.events.end(), [server](const EngineEvent& e) {
+        return e.kind == "reap" && e.pid == server;
+    }));
 }
 
 TEST_CASE("a plain Queue or Lock as a Pool task's argument raises CPython's RuntimeError when "
           "CPython does, while Process(args=...) inherits them",
           "[engine][manager][pool][cpython]") {
-    const std::string out = normaliseOutput(runBesideCPython("pool_plain_queue_arg.py").stdoutText());
+    const std::string out =
+        normaliseOutput(runBesideCPython("pool_plain_queue_arg.py").stdoutText());
     // apply_async, map_async and imap return; the error comes with the result.
     CHECK(out.find("apply_async returned ApplyResult\nits get() raised RuntimeError: Queue objects "
-                   "should only be shared between processes through inheritance\n") != std::string::npos);
-    CHECK(out.find("starmap(Lock) raised RuntimeError: Lock objects should only be shared") != std::string::npos);
-    CHECK(out.find("Process(args=(Queue, Lock)) exitcode 0 and put inherited") != std::string::npos);
-    // A pool's workers are ForkProcess objects, as its default context makes them.
-    CHECK(out.find("the workers: [\"<ForkProcess name='ForkPoolWorker-1'\", \"<ForkProcess name='ForkPoolWorker-2'\"]") !=
+                   "should only be shared between processes through inheritance\n") !=
           std::string::npos);
+    CHECK(out.find("starmap(Lock) raised RuntimeError: Lock objects should only be shared") !=
+          std::string::npos);
+    CHECK(out.find("Process(args=(Queue, Lock)) exitcode 0 and put inherited") !=
+          std::string::npos);
+    // A pool's workers are ForkProcess objects, as its default context makes them.
+    CHECK(out.find("the workers: [\"<ForkProcess name='ForkPoolWorker-1'\", \"<ForkProcess "
+                   "name='ForkPoolWorker-2'\"]") != std::string::npos);
 }
 
 TEST_CASE("Manager().list() and dict() behave as CPython's ListProxy and DictProxy, shared by "
@@ -187,6 +194,7 @@ TEST_CASE("Manager().list() and dict() behave as CPython's ListProxy and DictPro
           "[engine][manager][cpython]") {
     const std::string out = normaliseOutput(runBesideCPython("manager_list_dict.py").stdoutText());
     // Ten appends from three workers and 150 read-modify-writes from three processes, none lost.
-    CHECK(out.find("[0, 1, 4, 9, 16, 25, 36, 49, 64, 81] 10\n[('a', 50), ('b', 50), ('c', 50)]\n") !=
-          std::string::npos);
+    CHECK(
+        out.find("[0, 1, 4, 9, 16, 25, 36, 49, 64, 81] 10\n[('a', 50), ('b', 50), ('c', 50)]\n") !=
+        std::string::npos);
 }

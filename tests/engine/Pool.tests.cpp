@@ -23,7 +23,8 @@ TEST_CASE("Pool(5) with 10 tasks: five workers up front, never more than five ta
     const auto firstSubmit = r.first("task");
     REQUIRE(firstSubmit);
     CHECK(firstSubmit->text("op") == "submit");
-    for (int w : workers) CHECK(r.first("spawn", w)->t <= firstSubmit->t);
+    for (int w : workers)
+        CHECK(r.first("spawn", w)->t <= firstSubmit->t);
 
     std::set<double> running;
     std::size_t most = 0;
@@ -42,11 +43,13 @@ TEST_CASE("Pool(5) with 10 tasks: five workers up front, never more than five ta
     CHECK(startOrder.size() == 10);
     CHECK(most == 5);
     // First in, first out: the first five tasks are the first five to start.
-    CHECK(std::set<double>(startOrder.begin(), startOrder.begin() + 5) == std::set<double>{1, 2, 3, 4, 5});
+    CHECK(std::set<double>(startOrder.begin(), startOrder.begin() + 5) ==
+          std::set<double>{1, 2, 3, 4, 5});
     CHECK(r.stdoutText() == "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n");
 }
 
-TEST_CASE("after close() the workers exit and stay zombies until join() reaps them", "[engine][pool]") {
+TEST_CASE("after close() the workers exit and stay zombies until join() reaps them",
+          "[engine][pool]") {
     const EngineRun r = runEngine({scriptPath("pool_close_then_wait.py")});
     REQUIRE(r.status == 0);
     int zombies = 0;
@@ -67,7 +70,8 @@ TEST_CASE("after close() the workers exit and stay zombies until join() reaps th
     CHECK(zombies == 5);
 }
 
-TEST_CASE("Pool(2, maxtasksperchild=1) runs four tasks in four distinct processes", "[engine][pool]") {
+TEST_CASE("Pool(2, maxtasksperchild=1) runs four tasks in four distinct processes",
+          "[engine][pool]") {
     const EngineRun r = runEngine({scriptPath("pool_maxtasks.py")});
     REQUIRE(r.status == 0);
     CHECK(r.stdoutText() == "4\n");
@@ -77,6 +81,7 @@ TEST_CASE("Pool(2, maxtasksperchild=1) runs four tasks in four distinct processe
     }
     CHECK(ranTasks.size() == 4);
     int workers = 0;
-    for (const auto& e : r.of("spawn")) workers += e.text("how") == "process";
+    for (const auto& e : r.of("spawn"))
+        workers += e.text("how") == "process";
     CHECK(workers >= 4); // two at the start, and a replacement for each that retired
 }

@@ -9,7 +9,8 @@
 using namespace forkscope::protocol;
 
 TEST_CASE("events are one JSON object per line that a parser reads back", "[protocol]") {
-    const std::string line = events::output(1.5, 3, false, "tab\there \"quoted\" \xe4\xb8\xad\n").toJsonLine();
+    const std::string line =
+        events::output(1.5, 3, false, "tab\there \"quoted\" \xe4\xb8\xad\n").toJsonLine();
     REQUIRE(line.back() == '\n');
     CHECK(line.find('\n') == line.size() - 1); // the newline in the text is escaped
     auto obj = parseFlatObject(std::string_view(line).substr(0, line.size() - 1));

@@ -163,8 +163,7 @@ TEST_CASE("processes that wait for a queue, spinning or asleep, are always woken
     // A lost wake-up would leave one side asleep for good: the run would hit its time limit.
     const EngineRun r = runEngine({scriptPath("queue_handover_waits.py"), "--timeout", "50"});
     REQUIRE(r.status == 0);
-    CHECK(r.stdoutText() ==
-          "queue handover 80200\nwaited for room True\nmanaged handover 80200\n");
+    CHECK(r.stdoutText() == "queue handover 80200\nwaited for room True\nmanaged handover 80200\n");
     // The naps are long enough that the other side was seen asleep on the queue.
     bool getter = false, putter = false;
     for (const auto& e : r.of("state")) {

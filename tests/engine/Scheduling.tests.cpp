@@ -32,7 +32,8 @@ TEST_CASE("with one CPU and three busy processes, each is ready for much of the 
             }
         }
         const double busy = spent["running"] + spent["ready"];
-        INFO("pid " << pid << " running " << spent["running"] << " s, ready " << spent["ready"] << " s");
+        INFO("pid " << pid << " running " << spent["running"] << " s, ready " << spent["ready"]
+                    << " s");
         REQUIRE(busy > 1.0);
         CHECK(spent["ready"] / busy > 0.25);
         CHECK(spent["running"] / busy > 0.1);

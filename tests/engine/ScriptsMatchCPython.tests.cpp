@@ -16,14 +16,16 @@ std::vector<std::string> scenarioScripts() {
     std::vector<std::string> out;
     for (const auto& entry : std::filesystem::directory_iterator(FORKSCOPE_SCRIPTS_DIR)) {
         const auto name = entry.path().filename().string();
-        if (entry.path().extension() == ".py" && name.size() > 1 && name[0] == 's') out.push_back(entry.path());
+        if (entry.path().extension() == ".py" && name.size() > 1 && name[0] == 's')
+            out.push_back(entry.path());
     }
     std::sort(out.begin(), out.end());
     return out;
 }
 } // namespace
 
-TEST_CASE("scenario scripts print the same under the engine as under CPython", "[engine][cpython]") {
+TEST_CASE("scenario scripts print the same under the engine as under CPython",
+          "[engine][cpython]") {
     const auto scripts = scenarioScripts();
     REQUIRE(scripts.size() >= 11);
     const std::string script = GENERATE_COPY(from_range(scripts));

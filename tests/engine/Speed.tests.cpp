@@ -21,13 +21,15 @@ TEST_CASE("at --speed 4 a one-second sleep takes a quarter second, and 1 s of sc
     CHECK(real >= 0.24);
     CHECK(real < 0.75);
     bool sleeping = false;
-    for (const auto& e : r.of("state", 2)) sleeping = sleeping || e.text("on") == "sleep";
+    for (const auto& e : r.of("state", 2))
+        sleeping = sleeping || e.text("on") == "sleep";
     CHECK(sleeping);
 }
 
 TEST_CASE("the speed command changes the pace without breaking the clock", "[engine][speed]") {
     EngineSession s({scriptPath("one_second_nap.py")});
-    REQUIRE(s.waitFor([](const EngineEvent& e) { return e.kind == "state" && e.text("on") == "sleep"; }));
+    REQUIRE(s.waitFor(
+        [](const EngineEvent& e) { return e.kind == "state" && e.text("on") == "sleep"; }));
     s.send(R"({"cmd":"speed","value":0.5})");
     const auto mode = s.waitFor([](const EngineEvent& e) { return e.kind == "mode"; });
     REQUIRE(mode);

@@ -2,9 +2,8 @@
 
 #include "tests/engine/EngineSession.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 using namespace forkscope::testing;
 
@@ -37,7 +36,8 @@ TEST_CASE("in step mode one process advances while the others stay where they ar
     REQUIRE(s.waitFor(lineOf(2, 2)));
 
     s.send(R"({"cmd":"step","pid":2})"); // runs `pid = os.fork()`
-    const auto spawn = s.waitFor([](const EngineEvent& e) { return e.kind == "spawn" && e.text("how") == "fork"; });
+    const auto spawn = s.waitFor(
+        [](const EngineEvent& e) { return e.kind == "spawn" && e.text("how") == "fork"; });
     REQUIRE(spawn);
     const int child = spawn->pid;
     // The fork's line is done in both; each stops before line 3.
@@ -68,9 +68,10 @@ TEST_CASE("in step mode one process advances while the others stay where they ar
 
 TEST_CASE("pause holds a running script and resume lets it finish", "[engine][step]") {
     EngineSession s({scriptPath("zombie.py")});
-    REQUIRE(s.waitFor([](const EngineEvent& e) { return e.kind == "spawn" && e.text("how") == "fork"; }));
+    REQUIRE(s.waitFor(
+        [](const EngineEvent& e) { return e.kind == "spawn" && e.text("how") == "fork"; }));
     s.send(R"({"cmd":"pause"})");
-    REQUIRE(s.waitFor([](const EngineEvent& e) { 
+    REQUIRE(s.waitFor([](const EngineEvent& e) {
         if (e.kind != "mode") return false;
         const auto* paused = std::get_if<bool>(&e.fields.at("paused"));
         return paused && *paused;
@@ -86,7 +87,8 @@ TEST_CASE("pause holds a running script and resume lets it finish", "[engine][st
 TEST_CASE("stop ends the run and every process of it", "[engine][step]") {
     EngineSession s({scriptPath("sleepers.py")});
     int spawns = 0;
-    REQUIRE(s.waitFor([&spawns](const EngineEvent& e) { return e.kind == "spawn" && ++spawns == 8; }));
+    REQUIRE(
+        s.waitFor([&spawns](const EngineEvent& e) { return e.kind == "spawn" && ++spawns == 8; }));
     s.send(R"({"cmd":"stop"})");
     CHECK(s.finish(10) == 143);
     const auto& all = s.events();
@@ -116,15 +118,20 @@ TEST_CASE("a bad command is an error event, and the run goes on", "[engine][step
 }
 
 namespace {
-bool isBreak(const EngineEvent& e) { return e.kind == "break"; }
+bool isBreak(const EngineEvent& e) {
+    return e.kind == "break";
+}
 auto printed(const std::string& text) {
-    return [text](const EngineEvent& e) { return e.kind == "stdout" && e.text("text").find(text) != std::string::npos; };
+    return [text](const EngineEvent& e) {
+        return e.kind == "stdout" && e.text("text").find(text) != std::string::npos;
+    };
 }
 } // namespace
 
 TEST_CASE("a breakpoint hit by a child pauses the whole run there", "[engine][step][break]") {
     EngineSession s({scriptPath("break_in_child.py"), "--break", "7"});
-    const auto spawn = s.waitFor([](const EngineEvent& e) { return e.kind == "spawn" && e.text("how") == "fork"; });
+    const auto spawn = s.waitFor(
+        [](const EngineEvent& e) { return e.kind == "spawn" && e.text("how") == "fork"; });
     REQUIRE(spawn);
     const int child = spawn->pid;
     const auto hit = s.waitFor(isBreak);
@@ -138,8 +145,11 @@ TEST_CASE("a breakpoint hit by a child pauses the whole run there", "[engine][st
     REQUIRE(s.waitForAny(pausedAt(2)));
     const int parentLine = lastLine(s, 2);
     CHECK((parentLine == 9 || parentLine == 10));
-    CHECK_FALSE(s.waitFor([](const EngineEvent& e) { return (e.kind == "line" && e.pid == 2) || e.kind == "stdout"; }, 0.5));
-    for (const auto& e : s.events()) CHECK(e.kind != "stdout");
+    CHECK_FALSE(s.waitFor(
+        [](const EngineEvent& e) { return (e.kind == "line" && e.pid == 2) || e.kind == "stdout"; },
+        0.5));
+    for (const auto& e : s.events())
+        CHECK(e.kind != "stdout");
 
     s.send(R"({"cmd":"resume"})");
     CHECK(s.finish() == 0);
@@ -168,7 +178,8 @@ TEST_CASE("a breakpoint hit by a child pauses the whole run there", "[engine][st
     CHECK(std::count_if(s.events().begin(), s.events().end(), isBreak) == 1);
 }
 
-TEST_CASE("break sets the lines to stop at, each once; an empty list clears them", "[engine][step][break]") {
+TEST_CASE("break sets the lines to stop at, each once; an empty list clears them",
+          "[engine][step][break]") {
     EngineSession s({scriptPath("break_in_loop.py"), "--step"});
     REQUIRE(s.waitFor(pausedAt(2)));
     long expectedBreaks = 0;
