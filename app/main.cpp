@@ -220,7 +220,7 @@ int main(int argc, char* argv[]) {
     } else if (!screenshot.isEmpty()) {
         // After the recording is applied, or once the run is over (at most 30 s).
         const auto shoot = [&window, &app, screenshot, opened] {
-            const bool saved = window.grab().save(screenshot);
+            const bool saved = window.saveScreenshot(screenshot);
             if (!saved) std::fprintf(stderr, "forkscope: cannot save %s\n", qPrintable(screenshot));
             app.exit(saved && opened ? 0 : 1);
         };

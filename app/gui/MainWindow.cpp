@@ -1027,6 +1027,11 @@ void MainWindow::flushPendingLayout() {
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
 }
 
+bool MainWindow::saveScreenshot(const QString& path) {
+    flushPendingLayout();
+    return grab().save(path);
+}
+
 void MainWindow::fitProcessDock() {
     // Wide enough for every column at the current font, but never more than 40% of the window.
     if (!m_treeDock->isVisible() || m_treeDock->isFloating()) return;

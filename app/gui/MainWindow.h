@@ -123,8 +123,10 @@ public slots:
     void zoomIn();
     void zoomOut();
     void resetZoom();
-    void setZoom(int steps);   // points added to every text size, -4 to 24
-    void flushPendingLayout(); // what waits for a timer (fitting the tree's columns), now
+    void setZoom(int steps); // points added to every text size, -4 to 24
+    // The whole window as a PNG, once what waits for a timer (fitting the tree's columns) and
+    // pending layouts are done, so that the picture is the window a user would see next.
+    bool saveScreenshot(const QString& path);
 
 signals:
     // The events just applied from the engine (or given to applyEvents), in order.
@@ -150,6 +152,7 @@ private:
     void createDocks();
     void createStatusBar();
     void retranslateUi();
+    void flushPendingLayout();
     void readSettings();
     void writeSettings();
 

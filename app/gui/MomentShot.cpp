@@ -66,7 +66,6 @@ void MomentShot::onApplied() {
 
 void MomentShot::shoot() {
     m_done = true;
-    m_window->flushPendingLayout();
-    const bool saved = m_window->grab().save(m_path);
+    const bool saved = m_window->saveScreenshot(m_path);
     emit finished(saved, saved ? QString() : tr("Cannot save %1").arg(m_path));
 }

@@ -87,7 +87,7 @@ void LessonScreenshots::capture() {
         QDir(m_directory)
             .filePath(QStringLiteral("%1.%2.png")
                           .arg(m_current, LanguageSwitcher::instance()->language()));
-    if (m_window->grab().save(path)) {
+    if (m_window->saveScreenshot(path)) {
         std::printf("%s\n", qPrintable(path));
         std::fflush(stdout);
     } else {
