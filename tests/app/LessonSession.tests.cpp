@@ -84,7 +84,7 @@ TEST_CASE("lessons: steps are read before the run, then come with their moments"
     CHECK(session.next() == LessonSession::Advance::None);
 }
 
-TEST_CASE("lessons: a new run starts at the first step with a moment; one that never comes is "
+TEST_CASE("lessons: a new run starts at the first step with a moment, and one that never comes is "
           "skipped once the run is over",
           "[lessons]") {
     LessonSession session(lesson());

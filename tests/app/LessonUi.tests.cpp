@@ -481,7 +481,7 @@ TEST_CASE("Continue instead of Next still stops the run at the next step's momen
     LessonProgress::forget(lessons->currentLessonId());
 }
 
-TEST_CASE("The learner edits the script and runs the edits; Reset asks first and puts the "
+TEST_CASE("The learner edits the script and runs the edits, and Reset asks first and puts the "
           "lesson's script back",
           "[app][lessonui][engine]") {
     ZombieLessonWindow fixture;

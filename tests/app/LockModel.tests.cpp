@@ -85,7 +85,7 @@ TEST_CASE("A lock whose holder was killed, and its recovery", "[app][lock-model]
     CHECK(WarningCounter::messages().isEmpty());
 }
 
-TEST_CASE("An RLock's depth; locks in their numbers' order", "[app][lock-model]") {
+TEST_CASE("An RLock's depth, and locks in their numbers' order", "[app][lock-model]") {
     Fixture f;
     f.model.apply(testing::eventsFrom(R"J(
 {"t":0.0,"pid":0,"kind":"start","script":"l.py"}

@@ -110,7 +110,7 @@ TEST_CASE("A long queue shows the items the engine read and says there are more"
     CHECK(WarningCounter::messages().isEmpty());
 }
 
-TEST_CASE("Blocked getters in the order they came; a lost item; a new run starts empty",
+TEST_CASE("Blocked getters in the order they came, a lost item, and a new run that starts empty",
           "[app][queue-model]") {
     Fixture f;
     f.feedOneByOne(testing::eventsFrom(R"J(

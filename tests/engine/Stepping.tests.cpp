@@ -178,7 +178,7 @@ TEST_CASE("a breakpoint hit by a child pauses the whole run there", "[engine][st
     CHECK(std::count_if(s.events().begin(), s.events().end(), isBreak) == 1);
 }
 
-TEST_CASE("break sets the lines to stop at, each once; an empty list clears them",
+TEST_CASE("break sets the lines to stop at, each once, and an empty list clears them",
           "[engine][step][break]") {
     EngineSession s({scriptPath("break_in_loop.py"), "--step"});
     REQUIRE(s.waitFor(pausedAt(2)));
