@@ -240,10 +240,12 @@ void Engine::loop() {
         // In causal order: a process says hello before anything else, and a parent prints
         // what wait() told it only after the child's exit.
         if (fds[1].revents) readMessages();
+        std::vector<observer::Observer::PidFdReady> ready;
         for (std::size_t i = kFixed; i < fds.size(); ++i) {
             if (fds[i].revents)
-                observer_->onPidFd(fds[i].fd, pidfds[i - kFixed].second, fds[i].revents);
+                ready.push_back({fds[i].fd, pidfds[i - kFixed].second, fds[i].revents});
         }
+        if (!ready.empty()) observer_->onPidFds(std::move(ready));
         if (fds[2].revents) readOutput(stdoutFd_, false);
         if (fds[3].revents) readOutput(stderrFd_, true);
         if (fds[5].revents) readCommands();

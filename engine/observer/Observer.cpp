@@ -113,7 +113,7 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         t.name = m.text1;
         t.hostPid = senderHostPid;
         hostToRun_[senderHostPid] = m.pid;
-        if (t.pidfd < 0 && senderHostPid > 0) t.pidfd = openPidFd(senderHostPid);
+        if (t.pidfd < 0 && senderHostPid > 0 && !t.vanished) t.pidfd = openPidFd(senderHostPid);
         announce(t);
         if (channel::Slot* s = shared_->slot(t.slot)) {
             const int line = s->line.load(std::memory_order_relaxed);
@@ -131,7 +131,7 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         t.how = channel::toString(static_cast<channel::SpawnHow>(m.b));
         t.name = m.text1;
         announce(t);
-        if (t.pidfd < 0 && inNamespace_ && senderHostPid > 0) {
+        if (t.pidfd < 0 && inNamespace_ && senderHostPid > 0 && !t.vanished) {
             // A child that will never introduce itself (it execs another program): find its
             // host pid among the parent's children, for a pidfd and so its exit status.
             if (const pid_t host = findHostPid(senderHostPid, m.pid); host > 0) {
@@ -163,13 +163,14 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         break;
     }
     case channel::MessageType::Reaped: {
-        // Init, or the runtime's join(), reaped a process: the exit status on every kernel,
-        // even for a child that exited before the engine heard of it.
+        // Init, the runtime's join() or os.wait*(), reaped a process: the exit status on every
+        // kernel, even for a child that exited before the engine heard of it.
         reapedStatus_[m.pid] = m.a;
         auto it = procs_.find(m.pid);
         if (it != procs_.end() && !it->second.gone) {
             if (!it->second.waitStatus) it->second.waitStatus = m.a;
             it->second.ppid = m.b;
+            it->second.vanished = false; // its reaper has spoken: nothing more to wait for
             markGone(it->second);
         }
         break;
@@ -200,6 +201,20 @@ void Observer::onPidFd(int pidfd, int polledPid, short revents) {
         }
         return;
     }
+}
+
+void Observer::onPidFds(std::vector<PidFdReady> ready) {
+    const auto depth = [this](int pid) {
+        int d = 0;
+        for (auto it = procs_.find(pid); it != procs_.end() && it->second.ppid > 0 && d < 64; ++d)
+            it = procs_.find(it->second.ppid);
+        return d;
+    };
+    std::stable_sort(
+        ready.begin(), ready.end(),
+        [&depth](const PidFdReady& a, const PidFdReady& b) { return depth(a.pid) > depth(b.pid); });
+    for (const PidFdReady& r : ready)
+        onPidFd(r.pidfd, r.pid, r.revents);
 }
 
 void Observer::onInitExited(int waitStatus) {
@@ -234,6 +249,14 @@ void Observer::markExited(Tracked& t, bool reaped) {
 
 void Observer::markGone(Tracked& t) {
     if (t.gone) return;
+    // Seen in a listing, then reaped before it was announced: its hello, and its reaper's word
+    // with its status, may still be unread in the socket. It goes when its reaper says so or
+    // the grace is over (announceDue), so that it is not reported twice, first as a stranger
+    // with no parent and no status.
+    if ((!t.announced || t.vanished) && channel::monotonicNs() - t.firstSeenNs < kHelloGraceNs) {
+        t.vanished = true;
+        return;
+    }
     if (!t.exited) markExited(t, true);
     t.gone = true;
     emit(ev::reap(clock_(), t.pid, t.ppid));
@@ -424,10 +447,12 @@ void Observer::sample() {
 void Observer::announceDue() {
     const int64_t now = channel::monotonicNs();
     for (auto& [pid, t] : procs_) {
-        if (!t.announced && !t.gone && now - t.firstSeenNs >= kHelloGraceNs) {
+        if (t.gone || now - t.firstSeenNs < kHelloGraceNs) continue;
+        if (!t.announced) {
             announce(t);
-            update(t, true);
+            if (!t.vanished) update(t, true);
         }
+        if (t.vanished) markGone(t);
     }
 }
 

@@ -40,6 +40,15 @@ public:
     // `pid` is the process the pidfd belonged to when the poll began: a pidfd closed and its
     // number reused by another process in the same loop turn must not speak for the new one.
     void onPidFd(int pidfd, int pid, short revents);
+    struct PidFdReady {
+        int pidfd;
+        int pid;
+        short revents;
+    };
+    // The pidfds one poll found ready, taken descendants first: a child that exited before its
+    // parent is reported before it, even when the poll saw both at once (else its exit and
+    // reap would come after the reap of the parent that reaped it).
+    void onPidFds(std::vector<PidFdReady> ready);
     // The engine reaped init (its child): the run is over.
     void onInitExited(int waitStatus);
     // A full look at every process; cheap for those that did not run since the last one.

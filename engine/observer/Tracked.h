@@ -37,6 +37,7 @@ struct Tracked {
     int line = 0;
     bool exited = false;
     bool gone = false;
+    bool vanished = false; // gone from /proc before it was announced: see Observer::markGone
     std::optional<int> waitStatus; // once known
 
     // Working values of the current sample.

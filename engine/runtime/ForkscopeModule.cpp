@@ -5,6 +5,7 @@
 
 #include <frameobject.h>
 #include <pybind11/embed.h>
+#include <sys/wait.h>
 #include <unordered_map>
 
 namespace forkscope::runtime {
@@ -30,6 +31,10 @@ struct ScriptMatcher {
 ScriptMatcher g_matcher;
 py::object g_realSleep;
 py::object g_realForkExec;
+py::object g_realWait;
+py::object g_realWaitpid;
+py::object g_realWait3;
+py::object g_realWait4;
 
 // Lines are sampled, not traced. With a trace function installed, CPython 3.11 runs every
 // line through it and makes a frame object for every call: a tight loop runs three times
@@ -256,6 +261,22 @@ py::object forkExec(py::args args) {
     return pid;
 }
 
+// os.wait, waitpid, wait3 and wait4 are the real calls. A child one of them reaps is told to
+// the engine with its status at once: the engine may never have looked at a child that lived
+// and died between two of its looks, and once reaped, /proc has nothing left to say.
+template <py::object* Real> py::object reportingWait(py::args args, py::kwargs kwargs) {
+    py::object result = (*Real)(*args, **kwargs);
+    const auto pidAndStatus = result.cast<py::tuple>();
+    const int pid = pidAndStatus[0].cast<int>();
+    const int status = pidAndStatus[1].cast<int>();
+    if (pid > 0 && (WIFEXITED(status) || WIFSIGNALED(status))) {
+        const ProcessContext& ctx = context();
+        channel::send(ctx.controlFd,
+                      {channel::MessageType::Reaped, pid, status, ctx.pid, 0, {}, {}});
+    }
+    return result;
+}
+
 void excepthook(py::handle type, py::handle value, py::handle tb) {
     const ProcessContext& ctx = context();
     const ExceptionSite site = describeException(type.ptr(), value.ptr(), tb.ptr(), ctx.script);
@@ -295,6 +316,10 @@ PyObject* initForkscopeModule() {
               "time.sleep at the run's speed (the real call, scaled)");
         m.def("excepthook", &excepthook);
         m.def("fork_exec", &forkExec);
+        m.def("wait", &reportingWait<&g_realWait>);
+        m.def("waitpid", &reportingWait<&g_realWaitpid>);
+        m.def("wait3", &reportingWait<&g_realWait3>);
+        m.def("wait4", &reportingWait<&g_realWait4>);
         m.def("_sample", &sampleHandler);
         return m.release().ptr();
     } catch (py::error_already_set& e) {
@@ -311,8 +336,14 @@ bool installHooks() {
         auto time = py::module_::import("time");
         g_realSleep = time.attr("sleep");
         time.attr("sleep") = fs.attr("sleep");
-        py::module_::import("os").attr("register_at_fork")(py::arg("after_in_child") =
-                                                               fs.attr("after_fork_in_child"));
+        auto os = py::module_::import("os");
+        os.attr("register_at_fork")(py::arg("after_in_child") = fs.attr("after_fork_in_child"));
+        for (auto [name, real] :
+             {std::pair{"wait", &g_realWait}, std::pair{"waitpid", &g_realWaitpid},
+              std::pair{"wait3", &g_realWait3}, std::pair{"wait4", &g_realWait4}}) {
+            *real = os.attr(name);
+            os.attr(name) = fs.attr(name);
+        }
         py::module_::import("sys").attr("excepthook") = fs.attr("excepthook");
         auto posixsubprocess = py::module_::import("_posixsubprocess");
         g_realForkExec = posixsubprocess.attr("fork_exec");

@@ -144,3 +144,27 @@ TEST_CASE("a child started right after another is reaped is reported once, with 
     }
     CHECK(children == 10);
 }
+
+TEST_CASE("children reaped by os.waitpid the moment they start are each shown once, with their "
+          "exit code",
+          "[engine][zombie]") {
+    // Most of them live and die between two looks at /proc: what the engine knows of them
+    // comes from their hello and from os.waitpid, whose result the runtime reports.
+    const EngineRun r = runEngine({scriptPath("quick_children.py")});
+    REQUIRE(r.status == 0);
+    CHECK(r.stdoutText() == "exit codes: 197\n");
+    int children = 0;
+    for (const auto& spawn : r.of("spawn")) {
+        if (spawn.number("ppid") != 2) continue;
+        ++children;
+        INFO("pid " << spawn.pid);
+        CHECK(r.of("spawn", spawn.pid).size() == 1);
+        const auto exits = r.of("exit", spawn.pid);
+        REQUIRE(exits.size() == 1);
+        CHECK(exits[0].number("code") == (spawn.pid - 3) % 7 + 1);
+        const auto reaps = r.of("reap", spawn.pid);
+        REQUIRE(reaps.size() == 1);
+        CHECK(reaps[0].number("by") == 2);
+    }
+    CHECK(children == 50);
+}
