@@ -497,6 +497,7 @@ void Engine::finish() {
     readMessages();
     readOutput(stdoutFd_, false);
     readOutput(stderrFd_, true);
+    observer_->endGrace();
     observer_->sample();
     arenaWatcher_->drain();
     arenaWatcher_->tick();

@@ -4,6 +4,7 @@
 #include "engine/sandbox/Sandbox.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <poll.h>
 #include <sys/syscall.h>
@@ -113,7 +114,11 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         t.name = m.text1;
         t.hostPid = senderHostPid;
         hostToRun_[senderHostPid] = m.pid;
-        if (t.pidfd < 0 && senderHostPid > 0 && !t.vanished) t.pidfd = openPidFd(senderHostPid);
+        if (t.pidfd < 0 && senderHostPid > 0 && !t.vanished) {
+            t.pidfd = openPidFd(senderHostPid);
+            // Reaped already: its status comes with its reaper's word (see markGone).
+            if (t.pidfd < 0 && errno == ESRCH) t.vanished = true;
+        }
         announce(t);
         if (channel::Slot* s = shared_->slot(t.slot)) {
             const int line = s->line.load(std::memory_order_relaxed);
@@ -253,7 +258,8 @@ void Observer::markGone(Tracked& t) {
     // with its status, may still be unread in the socket. It goes when its reaper says so or
     // the grace is over (announceDue), so that it is not reported twice, first as a stranger
     // with no parent and no status.
-    if ((!t.announced || t.vanished) && channel::monotonicNs() - t.firstSeenNs < kHelloGraceNs) {
+    if ((!t.announced || t.vanished) && !graceOver_ &&
+        channel::monotonicNs() - t.firstSeenNs < kHelloGraceNs) {
         t.vanished = true;
         return;
     }

@@ -51,6 +51,9 @@ public:
     void onPidFds(std::vector<PidFdReady> ready);
     // The engine reaped init (its child): the run is over.
     void onInitExited(int waitStatus);
+    // Every message of the run has been read: a process that vanished before it was announced
+    // waits no more for its hello or reaper (the next sample reports it gone).
+    void endGrace() { graceOver_ = true; }
     // A full look at every process; cheap for those that did not run since the last one.
     void sample();
 
@@ -89,6 +92,7 @@ private:
     proc::ProcRoot root_;
     bool inNamespace_ = true;
     int initPid_ = 1;
+    bool graceOver_ = false;
     std::map<int, Tracked> procs_; // by run pid, live and recently gone
     std::map<pid_t, int> hostToRun_;
     std::map<int, int> reapedStatus_; // from init: run pid -> wait status
