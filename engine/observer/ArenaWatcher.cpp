@@ -91,6 +91,23 @@ void ArenaWatcher::refreshObjects() {
 // its operation (its process was preempted in between) must not come after the next operation
 // on the same object, logged by another process.
 void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsExpected) {
+    if (static_cast<shm::OpKind>(r.op) == shm::OpKind::LockRun) {
+        // Acquires and releases taking turns, all at the run's stamp.
+        const bool fromRelease = (r.flags & shm::OpRecord::kRunFromRelease) != 0;
+        for (uint32_t i = 0; i < r.a; ++i) {
+            shm::OpRecord op = r;
+            const bool acquire = fromRelease == (i % 2 == 1);
+            op.objSeq = r.objSeq + i;
+            op.op =
+                static_cast<uint8_t>(acquire ? shm::OpKind::LockAcquire : shm::OpKind::LockRelease);
+            op.a = acquire ? static_cast<uint32_t>(r.pid) : 0;
+            op.b = 0;
+            op.flags = 0;
+            op.cells = 1;
+            emitInOrder(op, nowNs, gapsExpected);
+        }
+        return;
+    }
     if (r.objSeq == 0) { // not numbered: its time is its order
         emitOp(r);
         return;
@@ -174,6 +191,8 @@ void ArenaWatcher::emitOp(const shm::OpRecord& r) {
                        std::string_view(r.prefix(), have)));
         break;
     }
+    case shm::OpKind::LockRun: // expanded by emitInOrder
+        break;
     case shm::OpKind::LockRecover:
         sink_(ev::lockOp(t, r.pid, id, "recover", static_cast<int>(r.a), static_cast<int>(r.b),
                          r.flags & shm::OpRecord::kRLock ? 1 : -1));
@@ -205,6 +224,40 @@ void ArenaWatcher::emitQueueStates(bool force) {
     }
 }
 
+void ArenaWatcher::appendRun(std::vector<shm::OpRecord>& out, const shm::OpRecord& run,
+                             uint32_t from) {
+    if (run.a <= from) return;
+    shm::OpRecord rest = run;
+    rest.objSeq += from;
+    rest.a -= from;
+    if (from % 2) rest.flags ^= shm::OpRecord::kRunFromRelease;
+    out.push_back(rest);
+}
+
+void ArenaWatcher::readOpenRun(std::size_t slot, shm::Offset ringOffset, const shm::OpRing& ring,
+                               std::vector<shm::OpRecord>& out) {
+    // A seqlock read: the writer is changing the run while runVersion is odd. A dead writer
+    // may have left it odd; what it wrote is then as good as it gets (each field is one store).
+    const bool writerDead = deadSlot_ == static_cast<int>(slot);
+    const uint32_t v = ring.runVersion.load(std::memory_order_acquire);
+    if ((v & 1) && !writerDead) return;
+    if (!ring.runOpen) return;
+    const uint64_t pos = ring.next - 1;
+    if (pos < ring.head.load(std::memory_order_acquire) || pos >= ring.head + ring.capacity)
+        return; // committed since: the next collect reads it as such
+    shm::OpRecord run = ring.at(pos);
+    // The count moves on while the run is open (ShmLock.h: logTurn), with one store.
+    run.a = std::atomic_ref<uint32_t>(const_cast<uint32_t&>(ring.at(pos).a))
+                .load(std::memory_order_acquire);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    if (!writerDead && ring.runVersion.load(std::memory_order_relaxed) != v) return;
+    if (static_cast<shm::OpKind>(run.op) != shm::OpKind::LockRun || run.cells != 1) return;
+    OpenRun& seen = openRuns_[slot];
+    const uint32_t from = seen.ring == ringOffset && seen.pos == pos ? seen.read : 0;
+    appendRun(out, run, from);
+    seen = {ringOffset, pos, std::max(from, run.a)};
+}
+
 // Copies every ring's new records out (padding and anything that is not a record left
 // behind) and hands the ring's room back at once: formatting events costs the engine far more
 // per operation than the operation costs a process, so a busy process would otherwise fill its
@@ -215,6 +268,8 @@ void ArenaWatcher::collect() {
         if (ns - ns0_ > 1'000'000 && stamp > stamp0_)
             nsPerStamp_ = static_cast<double>(ns - ns0_) / static_cast<double>(stamp - stamp0_);
     }
+    // Operations logged from now on take a fresh stamp (stampFor, engine/shm/ShmQueue.h).
+    arena_->clockEpoch.fetch_add(1, std::memory_order_relaxed);
     refreshObjects();
     bool chained = false;
     for (std::size_t slot = 0; slot < shm::Arena::kMaxSlots; ++slot) {
@@ -230,6 +285,7 @@ void ArenaWatcher::collect() {
         }
         std::vector<shm::OpRecord>& out = backlog.cells;
         // The slot's chain of rings, oldest first: each is read to its end before the next.
+        shm::Offset ringOffset = off;
         for (auto* ring = arena_->at<shm::OpRing>(off); ring;) {
             // Read before head: once a ring has a successor its head moves no more.
             const shm::Offset next = ring->nextRing.load(std::memory_order_acquire);
@@ -246,13 +302,23 @@ void ArenaWatcher::collect() {
                     at = head;
                     break;
                 }
-                if (r.op != shm::OpRecord::kPadding) out.insert(out.end(), &r, &r + r.cells);
+                if (static_cast<shm::OpKind>(r.op) == shm::OpKind::LockRun) {
+                    // Read in part while it was open: the rest.
+                    OpenRun& seen = openRuns_[slot];
+                    const bool partly = seen.ring == ringOffset && seen.pos == at;
+                    appendRun(out, r, partly ? seen.read : 0);
+                    if (partly) seen = {};
+                } else if (r.op != shm::OpRecord::kPadding) {
+                    out.insert(out.end(), &r, &r + r.cells);
+                }
                 at += r.cells;
             }
+            if (next == 0) readOpenRun(slot, ringOffset, *ring, out);
             if (at != ring->tail.load(std::memory_order_relaxed))
                 ring->tail.store(at, std::memory_order_release);
             chained = chained || next != 0;
             ring = next ? arena_->at<shm::OpRing>(next) : nullptr;
+            ringOffset = next;
         }
         if (backlog.next < out.size()) pending_.insert(slot);
     }
@@ -355,7 +421,9 @@ void ArenaWatcher::tick() {
 
 void ArenaWatcher::onExit(int pid, int slot, bool afterExitEvent) {
     if (!arena_) return;
+    deadSlot_ = slot;
     drain();
+    deadSlot_ = -1;
     if (!afterExitEvent) return;
     if (slot >= 0 && static_cast<std::size_t>(slot) < shm::Arena::kMaxSlots) {
         shm::Inflight& f = arena_->inflight[slot];

@@ -66,6 +66,12 @@ private:
         std::vector<shm::OpRecord> cells; // records copied out of a slot's rings
         std::size_t next = 0;             // the first not emitted yet
     };
+    // A LockRun stands for `a` operations from objSeq: what is left of it after the first
+    // `from` goes to `out` as a run of its own.
+    static void appendRun(std::vector<shm::OpRecord>& out, const shm::OpRecord& run, uint32_t from);
+    // The open run of `ring` (slot's last), what it holds beyond what was read before.
+    void readOpenRun(std::size_t slot, shm::Offset ringOffset, const shm::OpRing& ring,
+                     std::vector<shm::OpRecord>& out);
     void collect();
     void emitCollected(std::size_t budget);
     void settleHeldAndStates();
@@ -94,6 +100,15 @@ private:
     uint64_t droppedReported_ = 0, droppedSeen_ = 0, droppedHeld_ = 0;
     std::vector<Backlog> backlog_ = std::vector<Backlog>(shm::Arena::kMaxSlots);
     std::set<std::size_t> pending_; // slots with a backlog
+    // Per slot: the open run read so far (the ring, the run's position, operations read), so
+    // that once committed only the rest of it is read.
+    struct OpenRun {
+        shm::Offset ring = 0;
+        uint64_t pos = 0;
+        uint32_t read = 0;
+    };
+    std::vector<OpenRun> openRuns_ = std::vector<OpenRun>(shm::Arena::kMaxSlots);
+    int deadSlot_ = -1; // its process died: its open run is read even if caught mid-change
 
     uint32_t scanned_ = 0;          // directory entries looked at
     std::vector<uint32_t> unready_; // entries being created when last looked at

@@ -6,23 +6,41 @@
 
 #include <cerrno>
 #include <csignal>
+#include <exception>
 #include <pthread.h>
 #include <string>
+#include <structmember.h>
 
 namespace forkscope::runtime {
 
 namespace {
 
+// A plain CPython object, not a pybind11 one: acquire() and release() reach the lock with one
+// load from `self`, where pybind11's instance layout took three dependent ones, which is a
+// tenth of an uncontended acquire and release.
 struct LockObject {
-    shm::ShmLock* l = nullptr;
+    PyObject_HEAD shm::ShmLock* l;
+    PyObject* dict; // attributes a script sets, as it may on CPython's (a Python class)
 };
-// A type of its own so that Lock and RLock are different classes, as in CPython.
-struct RLockObject : LockObject {};
+
+// The lock behind `self`, or nullptr with TypeError set when __init__ never ran (a subclass
+// that did not call it).
+shm::ShmLock* lockOf(PyObject* self) {
+    shm::ShmLock* l = reinterpret_cast<LockObject*>(self)->l;
+    if (!l)
+        PyErr_SetString(PyExc_TypeError,
+                        "the object was not initialised (__init__ was not called)");
+    return l;
+}
 
 constexpr int64_t kLivenessCheckNs = 250'000'000;
 
+// pthread_self(), kept per thread: the call costs more than the rest of recording the holder.
+// A forked child's one thread has its parent's forking thread's value, so it stays right.
 uint64_t thisThread() {
-    return static_cast<uint64_t>(pthread_self());
+    thread_local uint64_t self = 0;
+    if (self == 0) self = static_cast<uint64_t>(pthread_self());
+    return self;
 }
 
 bool isMine(const shm::ShmLock& l, int32_t pid) {
@@ -35,6 +53,14 @@ void log(const shm::Actor& me, shm::ShmLock& l, shm::OpKind op, uint32_t holder,
     if (notify) tellEngine();
 }
 
+// A Lock's acquire or release (see shm::logTurn). Inlined: it is half the cost of an
+// uncontended acquire or release beyond its one atomic instruction.
+[[gnu::always_inline]] inline void logTurn(const shm::Actor& me, shm::ShmLock& l, bool acquire) {
+    bool notify = false;
+    shm::logTurn(arena(), me, l, acquire, &notify);
+    if (notify) tellEngine();
+}
+
 // The holder of `w` is gone without the engine having said so yet (it might be a zombie, which
 // the engine sees; this catches a holder that is not even that any more).
 void checkHolderAlive(shm::ShmLock& l, uint32_t w) {
@@ -44,9 +70,9 @@ void checkHolderAlive(shm::ShmLock& l, uint32_t w) {
 
 // SemLock.acquire(block=True, timeout=None).
 PyObject* doAcquire(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
-    LockObject* lo = instanceOf<LockObject>(self);
-    if (!lo) return nullptr;
-    shm::ShmLock& l = *lo->l;
+    shm::ShmLock* lp = lockOf(self);
+    if (!lp) return nullptr;
+    shm::ShmLock& l = *lp;
     try {
         const shm::Actor& me = actor();
         if (l.recursive && isMine(l, me.pid)) {
@@ -99,8 +125,10 @@ PyObject* doAcquire(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
         if (taken.recoveredFrom)
             log(me, l, shm::OpKind::LockRecover, static_cast<uint32_t>(me.pid),
                 static_cast<uint32_t>(taken.recoveredFrom));
-        else
+        else if (l.recursive)
             log(me, l, shm::OpKind::LockAcquire, static_cast<uint32_t>(me.pid), 1);
+        else
+            logTurn(me, l, true);
         Py_RETURN_TRUE;
     } catch (py::error_already_set& e) {
         e.restore();
@@ -108,51 +136,50 @@ PyObject* doAcquire(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
     }
 }
 
-PyObject* doRelease(PyObject* self) {
-    LockObject* lo = instanceOf<LockObject>(self);
-    if (!lo) return nullptr;
-    shm::ShmLock& l = *lo->l;
-    try {
-        const shm::Actor& me = actor();
-        if (l.recursive) {
-            if (!isMine(l, me.pid)) {
-                PyErr_SetString(PyExc_AssertionError,
-                                "attempt to release recursive lock not owned by thread");
-                return nullptr;
-            }
-            const uint32_t c = l.count.load(std::memory_order_relaxed);
-            // Logged before the lock changes hands, so that its release comes before the
-            // next holder's acquire.
-            log(me, l, shm::OpKind::LockRelease, c > 1 ? static_cast<uint32_t>(me.pid) : 0,
-                c > 1 ? c - 1 : 0);
-        } else {
-            if (shm::holderOf(l) == 0) {
-                PyErr_SetString(PyExc_ValueError, "semaphore or lock released too many times");
-                return nullptr;
-            }
-            log(me, l, shm::OpKind::LockRelease, 0, 0);
-        }
-        uint32_t countAfter = 0;
-        switch (shm::release(l, me.pid, thisThread(), &countAfter)) {
-        case shm::Released::Ok:
-            Py_RETURN_NONE;
-        case shm::Released::NotHeld:
-            PyErr_SetString(PyExc_ValueError, "semaphore or lock released too many times");
-            return nullptr;
-        case shm::Released::NotOwner:
-            PyErr_SetString(PyExc_AssertionError,
-                            "attempt to release recursive lock not owned by thread");
-            return nullptr;
-        }
-        Py_RETURN_NONE;
-    } catch (py::error_already_set& e) {
-        e.restore();
+// An RLock's release(): only its owner (pid and thread) may, one level at a time.
+PyObject* releaseRLock(shm::ShmLock& l) {
+    const shm::Actor& me = actor();
+    if (!isMine(l, me.pid)) {
+        PyErr_SetString(PyExc_AssertionError,
+                        "attempt to release recursive lock not owned by thread");
         return nullptr;
     }
+    const uint32_t c = l.count.load(std::memory_order_relaxed);
+    // Logged before the lock changes hands, so that its release comes before the next
+    // holder's acquire.
+    log(me, l, shm::OpKind::LockRelease, c > 1 ? static_cast<uint32_t>(me.pid) : 0,
+        c > 1 ? c - 1 : 0);
+    uint32_t countAfter = 0;
+    if (shm::release(l, me.pid, thisThread(), &countAfter) != shm::Released::Ok) {
+        PyErr_SetString(PyExc_AssertionError,
+                        "attempt to release recursive lock not owned by thread");
+        return nullptr;
+    }
+    Py_RETURN_NONE;
+}
+
+// acquire() of a free Lock, the call a loop makes most: one compare-and-swap and a turn in the
+// open run, without doAcquire's arguments, recursion and waiting. False when it is not free
+// (or an RLock): doAcquire then does the rest.
+bool takeIfFree(shm::ShmLock& l) {
+    if (l.recursive) return false;
+    const shm::Actor& me = actor();
+    uint32_t free = 0;
+    if (!l.word.compare_exchange_strong(free, static_cast<uint32_t>(me.pid),
+                                        std::memory_order_acquire, std::memory_order_relaxed))
+        return false;
+    l.ownerThread.store(thisThread(), std::memory_order_relaxed); // count: an RLock's only
+    logTurn(me, l, true);
+    return true;
 }
 
 PyObject* lockAcquire(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
-    if (nargs == 0 && !kwnames) return doAcquire(self, nullptr, nullptr);
+    if (nargs == 0 && !kwnames) {
+        shm::ShmLock* l = lockOf(self);
+        if (!l) return nullptr;
+        if (takeIfFree(*l)) Py_RETURN_TRUE;
+        return doAcquire(self, nullptr, nullptr);
+    }
     PyObject* a[2];
     if (!parseArgs("acquire", false, args, nargs, kwnames, {"block", "timeout"}, 0, a))
         return nullptr;
@@ -160,29 +187,37 @@ PyObject* lockAcquire(PyObject* self, PyObject* const* args, Py_ssize_t nargs, P
 }
 
 PyObject* lockRelease(PyObject* self, PyObject*) {
-    return doRelease(self);
+    shm::ShmLock* lp = lockOf(self);
+    if (!lp) return nullptr;
+    shm::ShmLock& l = *lp;
+    if (l.recursive) return releaseRLock(l);
+    // A Lock: anyone may release it while it is held (a semaphore, as CPython's). Logged
+    // first (see logTurn), then let go with one exchange.
+    if (shm::holderOf(l) == 0) {
+        PyErr_SetString(PyExc_ValueError, "semaphore or lock released too many times");
+        return nullptr;
+    }
+    logTurn(actor(), l, false);
+    l.ownerThread.store(0, std::memory_order_relaxed);
+    const uint32_t was = l.word.exchange(0, std::memory_order_release);
+    if (was & shm::ShmLock::kWaiters) shm::wakeOneWaiter(l.word);
+    if ((was & shm::ShmLock::kPidMask) == 0) { // another release got there first
+        PyErr_SetString(PyExc_ValueError, "semaphore or lock released too many times");
+        return nullptr;
+    }
+    Py_RETURN_NONE;
 }
 
 PyObject* lockEnter(PyObject* self, PyObject*) {
-    return doAcquire(self, nullptr, nullptr);
+    return lockAcquire(self, nullptr, 0, nullptr);
 }
 
 PyObject* lockExit(PyObject* self, PyObject* const*, Py_ssize_t) {
-    PyObject* r = doRelease(self);
+    PyObject* r = lockRelease(self, nullptr);
     if (!r) return nullptr;
     Py_DECREF(r);
     Py_RETURN_NONE;
 }
-
-#define CAST(f) reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(f))
-PyMethodDef kMethods[] = {
-    {"acquire", CAST(lockAcquire), METH_FASTCALL | METH_KEYWORDS,
-     "acquire(block=True, timeout=None): True once held; False if not within the timeout"},
-    {"release", CAST(lockRelease), METH_NOARGS, "release()"},
-    {"__enter__", CAST(lockEnter), METH_NOARGS, "acquire()"},
-    {"__exit__", CAST(lockExit), METH_FASTCALL, "release()"},
-};
-#undef CAST
 
 bool robustLocks() {
     py::module_ mp = py::module_::import("multiprocessing");
@@ -190,12 +225,8 @@ bool robustLocks() {
     return PyObject_IsTrue(mp.attr("_forkscope_robust_locks").ptr()) != 0;
 }
 
-template <typename T> T* makeLock(bool recursive) {
-    shm::ShmLock* l = shm::createLock(arena(), recursive, robustLocks());
-    if (!l) raiseArenaFull(recursive ? "RLock()" : "Lock()");
-    auto* lo = new T();
-    lo->l = l;
-    return lo;
+std::string typeName(PyObject* self) {
+    return Py_TYPE(self)->tp_name ? std::string(_PyType_Name(Py_TYPE(self))) : "Lock";
 }
 
 std::string ownerName(bool mine, const shm::ShmLock& l) {
@@ -212,53 +243,140 @@ std::string ownerName(bool mine, const shm::ShmLock& l) {
     return holder == context().pid ? "SomeOtherThread" : "SomeOtherProcess";
 }
 
-std::string lockRepr(py::object self) {
-    const shm::ShmLock& l = *instanceOf<LockObject>(self.ptr())->l;
-    return "<" + py::str(py::type::of(self).attr("__name__")).cast<std::string>() +
-           "(owner=" + ownerName(isMine(l, context().pid), l) + ")>";
-}
-
-std::string rlockRepr(py::object self) {
-    const shm::ShmLock& l = *instanceOf<LockObject>(self.ptr())->l;
-    const bool mine = isMine(l, context().pid);
-    const std::string name = ownerName(mine, l);
-    const std::string count = mine             ? std::to_string(l.count.load())
-                              : name == "None" ? "0"
-                                               : "nonzero";
-    return "<" + py::str(py::type::of(self).attr("__name__")).cast<std::string>() + "(" + name +
-           ", " + count + ")>";
-}
-
-void notInheritance(py::object self) {
-    raise(PyExc_RuntimeError,
-          py::str(py::type::of(self).attr("__name__")).cast<std::string>() +
-              " objects should only be shared between processes through inheritance");
-}
-
-template <typename Class> void finish(Class& cls) {
-    cls.def("__getstate__", &notInheritance)
-        .def("__reduce__", &notInheritance)
-        .def_property_readonly("_forkscope_id", [](py::object self) {
-            return instanceOf<LockObject>(self.ptr())->l->id;
-        });
-    for (PyMethodDef& def : kMethods) {
-        py::object descr = py::reinterpret_steal<py::object>(
-            PyDescr_NewMethod(reinterpret_cast<PyTypeObject*>(cls.ptr()), &def));
-        if (!descr) throw py::error_already_set();
-        cls.attr(def.ml_name) = descr;
+// Runs `f` (which may throw pybind11's errors) as a CPython slot: nullptr with the error set.
+template <typename F> PyObject* guarded(F&& f) {
+    try {
+        return f();
+    } catch (py::error_already_set& e) {
+        e.restore();
+    } catch (const std::exception& e) {
+        PyErr_SetString(PyExc_RuntimeError, e.what());
     }
-    cls.attr("__module__") = "multiprocessing.synchronize";
+    return nullptr;
+}
+
+PyObject* lockRepr(PyObject* self) {
+    shm::ShmLock* l = lockOf(self);
+    if (!l) return nullptr;
+    return guarded([&] {
+        const bool mine = isMine(*l, context().pid);
+        const std::string name = ownerName(mine, *l);
+        std::string text;
+        if (l->recursive) {
+            const std::string count = mine             ? std::to_string(l->count.load())
+                                      : name == "None" ? "0"
+                                                       : "nonzero";
+            text = "<" + typeName(self) + "(" + name + ", " + count + ")>";
+        } else {
+            text = "<" + typeName(self) + "(owner=" + name + ")>";
+        }
+        return PyUnicode_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size()));
+    });
+}
+
+PyObject* notInheritance(PyObject* self, PyObject*) {
+    const std::string text =
+        typeName(self) + " objects should only be shared between processes through inheritance";
+    PyErr_SetString(PyExc_RuntimeError, text.c_str());
+    return nullptr;
+}
+
+PyObject* lockId(PyObject* self, void*) {
+    shm::ShmLock* l = lockOf(self);
+    return l ? PyLong_FromUnsignedLong(l->id) : nullptr;
+}
+
+template <bool Recursive> int lockInit(PyObject* self, PyObject* args, PyObject* kwargs) {
+    if (PyTuple_GET_SIZE(args) != 0 || (kwargs && PyDict_GET_SIZE(kwargs) != 0)) {
+        PyErr_Format(PyExc_TypeError, "%s() takes no arguments", _PyType_Name(Py_TYPE(self)));
+        return -1;
+    }
+    auto* lo = reinterpret_cast<LockObject*>(self);
+    if (lo->l) return 0; // __init__ again: the same lock
+    PyObject* ok = guarded([&]() -> PyObject* {
+        lo->l = shm::createLock(arena(), Recursive, robustLocks());
+        if (!lo->l) raiseArenaFull(Recursive ? "RLock()" : "Lock()");
+        Py_RETURN_NONE;
+    });
+    if (!ok) return -1;
+    Py_DECREF(ok);
+    return 0;
+}
+
+int lockTraverse(PyObject* self, visitproc visit, void* arg) {
+    Py_VISIT(reinterpret_cast<LockObject*>(self)->dict);
+    Py_VISIT(Py_TYPE(self)); // a heap type
+    return 0;
+}
+
+int lockClear(PyObject* self) {
+    Py_CLEAR(reinterpret_cast<LockObject*>(self)->dict);
+    return 0;
+}
+
+void lockDealloc(PyObject* self) {
+    PyTypeObject* type = Py_TYPE(self);
+    PyObject_GC_UnTrack(self);
+    lockClear(self);
+    type->tp_free(self);
+    Py_DECREF(type);
+}
+
+#define CAST(f) reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(f))
+PyMethodDef kMethods[] = {
+    {"acquire", CAST(lockAcquire), METH_FASTCALL | METH_KEYWORDS,
+     "acquire(block=True, timeout=None): True once held; False if not within the timeout"},
+    {"release", CAST(lockRelease), METH_NOARGS, "release()"},
+    {"__enter__", CAST(lockEnter), METH_NOARGS, "acquire()"},
+    {"__exit__", CAST(lockExit), METH_FASTCALL, "release()"},
+    {"__getstate__", CAST(notInheritance), METH_NOARGS, nullptr},
+    {"__reduce__", CAST(notInheritance), METH_NOARGS, nullptr},
+    {nullptr, nullptr, 0, nullptr},
+};
+#undef CAST
+
+PyGetSetDef kGetSet[] = {
+    {"_forkscope_id", lockId, nullptr, "the lock's number in the run's events", nullptr},
+    {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr},
+};
+
+PyMemberDef kMembers[] = {
+    {"__dictoffset__", T_PYSSIZET, offsetof(LockObject, dict), READONLY, nullptr},
+    {nullptr, 0, 0, 0, nullptr},
+};
+
+template <bool Recursive> PyObject* makeType(const char* name) {
+    static PyType_Slot slots[] = {
+        {Py_tp_init, reinterpret_cast<void*>(&lockInit<Recursive>)},
+        {Py_tp_new, reinterpret_cast<void*>(&PyType_GenericNew)},
+        {Py_tp_dealloc, reinterpret_cast<void*>(&lockDealloc)},
+        {Py_tp_traverse, reinterpret_cast<void*>(&lockTraverse)},
+        {Py_tp_clear, reinterpret_cast<void*>(&lockClear)},
+        {Py_tp_repr, reinterpret_cast<void*>(&lockRepr)},
+        {Py_tp_methods, kMethods},
+        {Py_tp_getset, kGetSet},
+        {Py_tp_members, kMembers},
+        {0, nullptr},
+    };
+    static PyType_Spec spec = {name, sizeof(LockObject), 0,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+                               slots};
+    return PyType_FromSpec(&spec);
 }
 
 } // namespace
 
 void bindLockTypes(py::module_& m) {
-    py::class_<LockObject> lock(m, "Lock", py::dynamic_attr());
-    lock.def(py::init([] { return makeLock<LockObject>(false); })).def("__repr__", &lockRepr);
-    finish(lock);
-    py::class_<RLockObject> rlock(m, "RLock", py::dynamic_attr());
-    rlock.def(py::init([] { return makeLock<RLockObject>(true); })).def("__repr__", &rlockRepr);
-    finish(rlock);
+    // Named as CPython's, whose Lock and RLock are different classes of
+    // multiprocessing.synchronize.
+    auto lock =
+        py::reinterpret_steal<py::object>(makeType<false>("multiprocessing.synchronize.Lock"));
+    auto rlock =
+        py::reinterpret_steal<py::object>(makeType<true>("multiprocessing.synchronize.RLock"));
+    if (!lock || !rlock) throw py::error_already_set();
+    m.attr("Lock") = lock;
+    m.attr("RLock") = rlock;
     m.attr("_forkscope_robust_locks") = true;
 }
 

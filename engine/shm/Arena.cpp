@@ -187,6 +187,7 @@ OpRing* Arena::ringFor(int slot, int pid) noexcept {
 }
 
 OpRecord* Arena::beginOp(OpRing*& ring, uint8_t n) noexcept {
+    if (ring->runOpen) ring->closeRun();
     if (OpRecord* r = ring->begin(n)) return r;
     if (ring->capacity < OpRing::kMaxCells) {
         if (OpRing* bigger = makeRing(*this, ring->capacity * 2, ring->pid)) {

@@ -63,16 +63,18 @@ enum class OpKind : uint8_t {
     LockAcquire,
     LockRelease,
     LockRecover,
-    Task, // a Pool task's step (engine/shm/TaskLog.h)
+    Task,    // a Pool task's step (engine/shm/TaskLog.h)
+    LockRun, // consecutive acquires and releases of one Lock by one process (OpRing: runs)
 };
 
 // A record is one 32-byte cell, followed by up to three more holding the first bytes of the
 // item for a queue operation: a lock operation writes 32 bytes, a small queue item 64.
 struct OpRecord { // no initializers: a ring's records are written before they count
-    static constexpr uint8_t kPadding = 0;    // op of the filler up to the ring's end
-    static constexpr uint8_t kWhole = 0x80;   // flags: the prefix is the whole item
-    static constexpr uint8_t kRLock = 0x01;   // flags: the lock is an RLock
-    static constexpr uint8_t kLostPut = 0x02; // flags: lost during a put (else during a get)
+    static constexpr uint8_t kPadding = 0;           // op of the filler up to the ring's end
+    static constexpr uint8_t kWhole = 0x80;          // flags: the prefix is the whole item
+    static constexpr uint8_t kRLock = 0x01;          // flags: the lock is an RLock
+    static constexpr uint8_t kLostPut = 0x02;        // flags: lost during a put (else during a get)
+    static constexpr uint8_t kRunFromRelease = 0x04; // flags: the run's first op is a release
     static constexpr std::size_t kMaxPrefix = 96;
 
     uint64_t stamp; // stampNow() when it happened
@@ -111,6 +113,18 @@ struct OpRing {
     uint64_t next = 0;                         // the writer's: head once the record is done
     uint64_t knownTail = 0;                    // the writer's: tail when it last looked
     int32_t pid = 0;
+    // A run: an uncontended Lock's acquires and releases, one after the other by this process
+    // with nothing else logged between them, cost the loop that does them more to log one
+    // record each (ring memory, the engine's cache misses) than the lock itself. They are
+    // counted in one LockRun record instead, kept open after `head` (written, not committed)
+    // while it grows: `a` is its number of operations, numbered along the lock from `objSeq`,
+    // and grows by single stores. The engine reads an open run under runVersion (odd while the
+    // writer makes one) and shows what it holds so far, so that a lock held for long is seen
+    // held at once. The next record of any other kind, or the first operation after the
+    // engine's next look (clockEpoch), commits it.
+    std::atomic<uint32_t> runVersion{0};
+    uint8_t runOpen = 0;         // written under runVersion
+    bool halfwayPending = false; // the writer's: a run's commit crossed a half, not said yet
     // The engine's line.
     alignas(64) std::atomic<uint64_t> tail{0}; // cells read (the engine)
     std::atomic<uint64_t> dropped{0};          // operations not logged: no room
@@ -151,7 +165,27 @@ struct OpRing {
     bool commit() noexcept {
         const uint64_t before = head.load(std::memory_order_relaxed);
         head.store(next, std::memory_order_release);
-        return ((before ^ next) & ~((capacity >> 1) - 1)) != 0;
+        const bool halfway = halfwayPending || ((before ^ next) & ~((capacity >> 1) - 1)) != 0;
+        halfwayPending = false;
+        return halfway;
+    }
+
+    // --- runs (see runVersion) ---------------------------------------------------------------
+    // The open run's record: the last one begun.
+    OpRecord& openRecord() noexcept { return at(next - 1); }
+    void beginRunChange() noexcept {
+        runVersion.store(runVersion.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+        std::atomic_thread_fence(std::memory_order_release);
+    }
+    void endRunChange() noexcept {
+        runVersion.store(runVersion.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+    }
+    // Commits the open run, before a record of another kind is begun.
+    void closeRun() noexcept {
+        beginRunChange();
+        runOpen = 0;
+        halfwayPending = commit();
+        endRunChange();
     }
 };
 
@@ -192,8 +226,13 @@ struct alignas(64) Arena {
     std::atomic<uint32_t> objectCount{0};
     std::atomic<uint32_t> nextQueueId{0};
     std::atomic<uint32_t> nextLockId{0};
-    std::atomic<uint32_t> notifyPending{0};    // a process told the engine; it has not looked yet
-    std::atomic<Offset> rings[kMaxSlots] = {}; // OpRing of the process in each slot
+    std::atomic<uint32_t> notifyPending{0}; // a process told the engine; it has not looked yet
+    // Moved by the engine at each look at the rings (every 10 ms at least while it runs): a
+    // process stamps the first operation after a move with the clock and the ones that follow
+    // with that stamp (stampFor in ShmQueue.h), since reading the TSC here costs more than
+    // a whole uncontended lock operation.
+    alignas(64) std::atomic<uint32_t> clockEpoch{0};
+    alignas(64) std::atomic<Offset> rings[kMaxSlots] = {}; // OpRing of the process in each slot
     Inflight inflight[kMaxSlots];
     ObjectEntry objects[kMaxObjects];
 

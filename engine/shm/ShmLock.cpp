@@ -10,11 +10,9 @@
 
 namespace forkscope::shm {
 
-namespace {
-void wakeOne(std::atomic<uint32_t>* word) {
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(word), FUTEX_WAKE, 1, nullptr, nullptr, 0);
+void wakeOneWaiter(std::atomic<uint32_t>& word) noexcept {
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&word), FUTEX_WAKE, 1, nullptr, nullptr, 0);
 }
-} // namespace
 
 ShmLock* createLock(Arena& a, bool recursive, bool robust) noexcept {
     const Offset off = a.allocate(sizeof(ShmLock));
@@ -28,28 +26,6 @@ ShmLock* createLock(Arena& a, bool recursive, bool robust) noexcept {
     return l;
 }
 
-Taken tryTake(ShmLock& l, int32_t pid, bool waited) noexcept {
-    const uint32_t mine = static_cast<uint32_t>(pid) | (waited ? ShmLock::kWaiters : 0);
-    uint32_t w = l.word.load(std::memory_order_relaxed);
-    for (;;) {
-        if (w == 0) {
-            if (l.word.compare_exchange_weak(w, mine, std::memory_order_acquire,
-                                             std::memory_order_relaxed))
-                return {true, 0};
-            continue;
-        }
-        if ((w & ShmLock::kDead) && l.robust) {
-            // Whoever was waiting still is: keep the flag so that our release wakes them.
-            const uint32_t take = mine | (w & ShmLock::kWaiters);
-            if (l.word.compare_exchange_weak(w, take, std::memory_order_acquire,
-                                             std::memory_order_relaxed))
-                return {true, static_cast<int32_t>(w & ShmLock::kPidMask)};
-            continue;
-        }
-        return {};
-    }
-}
-
 uint32_t prepareWait(ShmLock& l) noexcept {
     uint32_t w = l.word.load(std::memory_order_relaxed);
     for (;;) {
@@ -60,31 +36,24 @@ uint32_t prepareWait(ShmLock& l) noexcept {
     }
 }
 
-Released release(ShmLock& l, int32_t pid, uint64_t thread, uint32_t* countAfter) noexcept {
-    *countAfter = 0;
-    if (l.recursive) {
-        const uint32_t w = l.word.load(std::memory_order_relaxed);
-        if ((w & ShmLock::kPidMask) != static_cast<uint32_t>(pid) ||
-            l.ownerThread.load(std::memory_order_relaxed) != thread)
-            return Released::NotOwner;
-        const uint32_t c = l.count.load(std::memory_order_relaxed);
-        if (c > 1) {
-            l.count.store(c - 1, std::memory_order_relaxed);
-            *countAfter = c - 1;
-            return Released::Ok;
-        }
-    }
-    l.count.store(0, std::memory_order_relaxed);
-    l.ownerThread.store(0, std::memory_order_relaxed);
-    uint32_t w = l.word.load(std::memory_order_relaxed);
-    for (;;) {
-        if ((w & ShmLock::kPidMask) == 0) return Released::NotHeld;
-        if (l.word.compare_exchange_weak(w, 0, std::memory_order_release,
-                                         std::memory_order_relaxed))
-            break;
-    }
-    if (w & ShmLock::kWaiters) wakeOne(&l.word);
-    return Released::Ok;
+void startRun(Arena& a, const Actor& me, const ShmLock& l, bool acquire, uint32_t seq,
+              bool* notify) noexcept {
+    OpRecord* r = a.beginOp(me.ring, 1); // commits the open run
+    if (!r) return;
+    OpRing* ring = me.ring;
+    ring->beginRunChange();
+    r->stamp = stampFor(a, me);
+    r->objSeq = seq;
+    r->object = l.id;
+    r->pid = me.pid;
+    r->op = static_cast<uint8_t>(OpKind::LockRun);
+    r->flags = acquire ? 0 : OpRecord::kRunFromRelease;
+    r->a = 1;
+    r->b = 0;
+    r->prefixLen = 0;
+    ring->runOpen = 1;
+    ring->endRunChange();
+    if (a.shouldNotify()) *notify = true;
 }
 
 void logLock(Arena& a, const Actor& me, ShmLock& l, OpKind op, uint32_t holder, uint32_t extra,
@@ -101,7 +70,7 @@ void logLock(Arena& a, const Actor& me, ShmLock& l, OpKind op, uint32_t holder, 
     if (!me.ring) return;
     OpRecord* r = a.beginOp(me.ring, 1);
     if (!r) return;
-    r->stamp = stampNow();
+    r->stamp = stampFor(a, me);
     r->objSeq = seq;
     r->object = l.id;
     r->pid = me.pid;

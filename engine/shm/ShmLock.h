@@ -40,16 +40,90 @@ struct Taken {
 };
 
 // One attempt, never waiting. `waited`: the caller has slept on the word, so others may be
-// sleeping too and the release must wake them.
-Taken tryTake(ShmLock& l, int32_t pid, bool waited) noexcept;
+// sleeping too and the release must wake them. Inline, as are release() and logTurn(): an
+// uncontended acquire and release are each a few nanoseconds of work, and a call across
+// files is a good part of that.
+inline Taken tryTake(ShmLock& l, int32_t pid, bool waited) noexcept {
+    const uint32_t mine = static_cast<uint32_t>(pid) | (waited ? ShmLock::kWaiters : 0);
+    uint32_t w = l.word.load(std::memory_order_relaxed);
+    for (;;) {
+        if (w == 0) {
+            if (l.word.compare_exchange_weak(w, mine, std::memory_order_acquire,
+                                             std::memory_order_relaxed))
+                return {true, 0};
+            continue;
+        }
+        if ((w & ShmLock::kDead) && l.robust) {
+            // Whoever was waiting still is: keep the flag so that our release wakes them.
+            const uint32_t take = mine | (w & ShmLock::kWaiters);
+            if (l.word.compare_exchange_weak(w, take, std::memory_order_acquire,
+                                             std::memory_order_relaxed))
+                return {true, static_cast<int32_t>(w & ShmLock::kPidMask)};
+            continue;
+        }
+        return {};
+    }
+}
 // Before sleeping: the value to sleep on (with kWaiters set), or 0 when the lock looks free
 // or takeable again and the caller should retry.
 uint32_t prepareWait(ShmLock& l) noexcept;
 
+void wakeOneWaiter(std::atomic<uint32_t>& word) noexcept;
+
 enum class Released { Ok, NotHeld, NotOwner };
 // A Lock may be released by anyone while held; an RLock only by its owner (pid and thread).
-Released release(ShmLock& l, int32_t pid, uint64_t thread, uint32_t* countAfter) noexcept;
+inline Released release(ShmLock& l, int32_t pid, uint64_t thread, uint32_t* countAfter) noexcept {
+    *countAfter = 0;
+    if (l.recursive) {
+        const uint32_t w = l.word.load(std::memory_order_relaxed);
+        if ((w & ShmLock::kPidMask) != static_cast<uint32_t>(pid) ||
+            l.ownerThread.load(std::memory_order_relaxed) != thread)
+            return Released::NotOwner;
+        const uint32_t c = l.count.load(std::memory_order_relaxed);
+        if (c > 1) {
+            l.count.store(c - 1, std::memory_order_relaxed);
+            *countAfter = c - 1;
+            return Released::Ok;
+        }
+    }
+    l.count.store(0, std::memory_order_relaxed);
+    l.ownerThread.store(0, std::memory_order_relaxed);
+    uint32_t w = l.word.load(std::memory_order_relaxed);
+    for (;;) {
+        if ((w & ShmLock::kPidMask) == 0) return Released::NotHeld;
+        if (l.word.compare_exchange_weak(w, 0, std::memory_order_release,
+                                         std::memory_order_relaxed))
+            break;
+    }
+    if (w & ShmLock::kWaiters) wakeOneWaiter(l.word);
+    return Released::Ok;
+}
 
+// Logs a Lock's (not an RLock's) acquire or release: counted in the process's open run when it
+// follows it (the same lock, the next number, no look of the engine in between), else the
+// first of a new run (OpRing: runs). The release is logged before the lock is let go, so that
+// it is numbered before the next holder's acquire.
+void startRun(Arena& arena, const Actor& me, const ShmLock& l, bool acquire, uint32_t seq,
+              bool* notify) noexcept;
+inline void logTurn(Arena& a, const Actor& me, ShmLock& l, bool acquire, bool* notify) noexcept {
+    // Numbered by the holder alone (see logLock): a plain increment.
+    const uint32_t seq = l.objSeq.load(std::memory_order_relaxed) + 1;
+    l.objSeq.store(seq, std::memory_order_relaxed);
+    OpRing* ring = me.ring;
+    if (!ring) return;
+    if (ring->runOpen && a.clockEpoch.load(std::memory_order_relaxed) == me.stampEpoch) {
+        OpRecord& run = ring->openRecord();
+        if (run.object == l.id && run.objSeq + run.a == seq) {
+            // One aligned store: the engine reads the count before or after it, either whole,
+            // so this needs no runVersion change (only making a run does).
+            std::atomic_ref<uint32_t>(run.a).store(run.a + 1, std::memory_order_release);
+            return;
+        }
+    }
+    startRun(a, me, l, acquire, seq, notify);
+}
+
+// Logs any other operation: a wait, a recover, an RLock's acquire or release.
 void logLock(Arena& arena, const Actor& me, ShmLock& l, OpKind op, uint32_t holder, uint32_t extra,
              bool* notify) noexcept;
 

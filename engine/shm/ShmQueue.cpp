@@ -36,7 +36,7 @@ void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t 
     const auto prefixLen = static_cast<uint8_t>(std::min<std::size_t>(have, OpRecord::kMaxPrefix));
     OpRecord* r = a.beginOp(me.ring, static_cast<uint8_t>(1 + (prefixLen + 31) / 32));
     if (!r) return;
-    r->stamp = stampNow();
+    r->stamp = stampFor(a, me);
     r->objSeq = seq;
     r->object = q.id;
     r->pid = pid;

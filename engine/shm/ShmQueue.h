@@ -59,9 +59,24 @@ struct alignas(64) ShmQueue {
 struct Actor {
     int slot = -1;
     int32_t pid = 0;
-    mutable OpRing* ring = nullptr; // nullptr: not logged; moves on when the ring is full
-    Inflight* inflight = nullptr;   // nullptr: not tracked
+    mutable OpRing* ring = nullptr;           // nullptr: not logged; moves on when the ring is full
+    Inflight* inflight = nullptr;             // nullptr: not tracked
+    mutable uint32_t stampEpoch = UINT32_MAX; // the arena's clockEpoch at lastStamp
+    mutable uint64_t lastStamp = 0;
 };
+
+// The stamp of an operation `me` is logging. Exact for the first one after each look of the
+// engine at the rings; an operation that follows it before the next look (within 10 ms, in a
+// loop doing thousands) shares its stamp, and is ordered by its object's count and its place
+// in the ring, never by the stamp alone.
+inline uint64_t stampFor(const Arena& a, const Actor& me) noexcept {
+    const uint32_t epoch = a.clockEpoch.load(std::memory_order_relaxed);
+    if (epoch != me.stampEpoch) {
+        me.stampEpoch = epoch;
+        me.lastStamp = stampNow();
+    }
+    return me.lastStamp;
+}
 
 enum class QueueResult { Ok, Full, Empty, NoMemory, Broken };
 

@@ -11,7 +11,7 @@ bool logTask(Arena& a, const Actor& me, uint32_t pool, uint32_t task, TaskStep s
     const auto len = static_cast<uint8_t>(std::min<std::size_t>(func.size(), OpRecord::kMaxPrefix));
     OpRecord* r = a.beginOp(me.ring, static_cast<uint8_t>(1 + (len + 31) / 32));
     if (!r) return true; // counted as dropped, and reported so
-    r->stamp = stampNow();
+    r->stamp = stampFor(a, me);
     r->objSeq = step == TaskStep::Error ? 3 : static_cast<uint32_t>(step);
     r->object = pool;
     r->pid = me.pid;
