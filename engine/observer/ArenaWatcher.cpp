@@ -69,6 +69,12 @@ std::string ArenaWatcher::itemRepr(const char* prefix, std::size_t have, uint32_
     return shm::pickleRepr(std::string_view(prefix, have), have >= len, kReprChars);
 }
 
+long long ArenaWatcher::capacityOf(uint32_t queue) {
+    // A queue's operations are logged after it is published, and so read after it is known.
+    const auto it = capacities_.find(queue);
+    return it == capacities_.end() ? 0 : static_cast<long long>(it->second);
+}
+
 void ArenaWatcher::refreshObjects() {
     const uint32_t count = std::min<uint32_t>(arena_->objectCount.load(std::memory_order_acquire),
                                               static_cast<uint32_t>(shm::Arena::kMaxObjects));
@@ -79,9 +85,11 @@ void ArenaWatcher::refreshObjects() {
             static_cast<shm::ObjectKind>(arena_->objects[i].kind.load(std::memory_order_acquire));
         if (kind == shm::ObjectKind::None) return false;
         const shm::Offset off = arena_->objects[i].offset;
-        if (kind == shm::ObjectKind::Queue)
+        if (kind == shm::ObjectKind::Queue) {
             queues_.push_back(off);
-        else
+            const auto& q = *arena_->at<shm::ShmQueue>(off);
+            capacities_[q.id] = q.maxsize;
+        } else
             locks_.push_back(off);
         return true;
     });
@@ -156,6 +164,7 @@ void ArenaWatcher::emitOp(const shm::OpRecord& r) {
     const double t = task ? std::max(exact, floor_) : exact;
     const int id = static_cast<int>(r.object);
     auto item = [&r, this] {
+        if (r.flags & shm::OpRecord::kInt) return std::to_string(static_cast<int32_t>(r.b));
         const std::size_t have =
             std::min<std::size_t>(r.prefixLen, (r.cells - 1u) * sizeof(shm::OpRecord));
         return shm::pickleRepr(std::string_view(r.prefix(), have),
@@ -164,14 +173,14 @@ void ArenaWatcher::emitOp(const shm::OpRecord& r) {
     const int count = r.flags & shm::OpRecord::kRLock ? static_cast<int>(r.b) : -1;
     switch (static_cast<shm::OpKind>(r.op)) {
     case shm::OpKind::QueuePut:
-        sink_(ev::queueOp(t, r.pid, id, "put", item(), r.a, r.b));
+        sink_(ev::queueOp(t, r.pid, id, "put", item(), r.a, capacityOf(r.object)));
         break;
     case shm::OpKind::QueueGet:
-        sink_(ev::queueOp(t, r.pid, id, "get", item(), r.a, r.b));
+        sink_(ev::queueOp(t, r.pid, id, "get", item(), r.a, capacityOf(r.object)));
         break;
     case shm::OpKind::QueueLost:
         sink_(ev::queueLost(t, r.pid, id, r.flags & shm::OpRecord::kLostPut ? "put" : "get", item(),
-                            r.a, r.b));
+                            r.a, capacityOf(r.object)));
         break;
     case shm::OpKind::LockWait:
         sink_(ev::lockOp(t, r.pid, id, "wait", static_cast<int>(r.a), 0, -1));

@@ -68,13 +68,16 @@ enum class OpKind : uint8_t {
 };
 
 // A record is one 32-byte cell, followed by up to three more holding the first bytes of the
-// item for a queue operation: a lock operation writes 32 bytes, a small queue item 64.
+// item for a queue operation: a lock operation writes 32 bytes, and so does a queue operation
+// whose item is an int of 32 bits (the commonest item of all, held in `b`), another small item
+// 64. A queue's capacity is not in its records: the engine reads it from the queue.
 struct OpRecord { // no initializers: a ring's records are written before they count
     static constexpr uint8_t kPadding = 0;           // op of the filler up to the ring's end
     static constexpr uint8_t kWhole = 0x80;          // flags: the prefix is the whole item
     static constexpr uint8_t kRLock = 0x01;          // flags: the lock is an RLock
     static constexpr uint8_t kLostPut = 0x02;        // flags: lost during a put (else during a get)
     static constexpr uint8_t kRunFromRelease = 0x04; // flags: the run's first op is a release
+    static constexpr uint8_t kInt = 0x08; // flags: the item is the int in `b` (no prefix cells)
     static constexpr std::size_t kMaxPrefix = 96;
 
     uint64_t stamp; // stampNow() when it happened
@@ -83,8 +86,8 @@ struct OpRecord { // no initializers: a ring's records are written before they c
     uint32_t object; // queue or lock id
     int32_t pid;     // who did it
     uint32_t a;      // queue: size after the operation; lock: holder after it; task: its id
-    uint32_t b;      // queue: capacity (0: unbounded); lock: dead holder (recover), RLock count;
-                     // task: TaskStep
+    uint32_t b;      // queue: the item when it is a small int (kInt); lock: dead holder
+                     // (recover), RLock count; task: TaskStep
     uint8_t op;      // OpKind
     uint8_t flags;
     uint8_t cells; // 32-byte cells, this one included

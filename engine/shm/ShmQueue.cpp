@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <new>
+#include <optional>
 
 namespace forkscope::shm {
 
@@ -28,12 +29,37 @@ void setPrefix(Inflight* f, const char* data, uint32_t len) {
     std::memcpy(f->prefix, data, f->prefixLen);
 }
 
+// The value of a pickled int that fits 32 bits, as FastPickle writes it (PROTO 4, BININT1,
+// BININT2 or BININT, STOP), so that its record needs no cell for its bytes.
+std::optional<int32_t> smallInt(const char* p, uint32_t len) {
+    if (len < 5 || p[0] != '\x80' || p[1] != 4 || p[len - 1] != '.') return std::nullopt;
+    const auto byte = [p](int i) {
+        return static_cast<uint32_t>(static_cast<unsigned char>(p[i]));
+    };
+    switch (p[2]) {
+    case 'K':
+        if (len == 5) return static_cast<int32_t>(byte(3));
+        break;
+    case 'M':
+        if (len == 6) return static_cast<int32_t>(byte(3) | byte(4) << 8);
+        break;
+    case 'J':
+        if (len == 8)
+            return static_cast<int32_t>(byte(3) | byte(4) << 8 | byte(5) << 16 | byte(6) << 24);
+        break;
+    }
+    return std::nullopt;
+}
+
 // `have` bytes of the item are at `item`, of `len` in all.
 void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t seq,
            uint64_t sizeAfter, const char* item, uint32_t have, uint32_t len, bool* notify,
            Arena& a, uint8_t flags = 0) {
     if (!me.ring) return;
-    const auto prefixLen = static_cast<uint8_t>(std::min<std::size_t>(have, OpRecord::kMaxPrefix));
+    const std::optional<int32_t> number = have == len ? smallInt(item, len) : std::nullopt;
+    const auto prefixLen =
+        number ? uint8_t{0}
+               : static_cast<uint8_t>(std::min<std::size_t>(have, OpRecord::kMaxPrefix));
     OpRecord* r = a.beginOp(me.ring, static_cast<uint8_t>(1 + (prefixLen + 31) / 32));
     if (!r) return;
     r->stamp = stampFor(a, me);
@@ -41,9 +67,10 @@ void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t 
     r->object = q.id;
     r->pid = pid;
     r->op = static_cast<uint8_t>(op);
-    r->flags = static_cast<uint8_t>(flags | (prefixLen == len ? OpRecord::kWhole : 0));
+    r->flags = static_cast<uint8_t>(flags | (number ? OpRecord::kInt : 0) |
+                                    (number || prefixLen == len ? OpRecord::kWhole : 0));
     r->a = static_cast<uint32_t>(sizeAfter);
-    r->b = static_cast<uint32_t>(q.maxsize);
+    r->b = number ? static_cast<uint32_t>(*number) : 0;
     r->prefixLen = prefixLen;
     std::memcpy(r->prefix(), item, prefixLen);
     const bool halfway = me.ring->commit();

@@ -130,6 +130,23 @@ TEST_CASE("the contents the engine reports after every operation are the queue's
     CHECK(r.of("queue-state").back().text("items") == "[]");
 }
 
+TEST_CASE("each put and get shows its item as Python's repr does, with the queue's capacity",
+          "[engine][queue]") {
+    // Ints of 32 bits travel in the op record itself, others as their first pickled bytes:
+    // both read as the script's own repr().
+    const EngineRun r = runEngine({scriptPath("queue_item_reprs.py")});
+    REQUIRE(r.status == 0);
+    const std::vector<std::string> printed = lines(r.stdoutText());
+    std::vector<std::string> puts, gets;
+    for (const auto& e : r.of("queue")) {
+        CHECK(e.number("capacity") == 100);
+        (e.text("op") == "put" ? puts : gets).push_back(e.text("item"));
+    }
+    CHECK(puts == printed);
+    CHECK(gets == printed);
+    CHECK(printed.size() == 20);
+}
+
 TEST_CASE("a writer process and a reader process share one queue", "[engine][queue]") {
     const EngineRun r = runEngine({scriptPath("queue_writer_reader.py")});
     REQUIRE(r.status == 0);
