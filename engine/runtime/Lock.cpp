@@ -100,23 +100,22 @@ PyObject* doAcquire(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
                 noWait = !(t > 0);
             }
         }
-        shm::Taken taken = shm::tryTake(l, me.pid, false);
+        shm::Taken taken = shm::tryTake(l, me.pid);
         if (!taken.ok && !noWait) {
             log(me, l, shm::OpKind::LockWait, static_cast<uint32_t>(shm::holderOf(l)), 0);
             std::optional<BlockedOn> blocked;
-            bool waited = false;
             for (;;) {
-                taken = shm::tryTake(l, me.pid, waited);
+                taken = shm::tryTake(l, me.pid);
                 if (taken.ok) break;
                 const int64_t now = channel::monotonicNs();
                 if (deadline >= 0 && now >= deadline) break;
                 const uint32_t w = shm::prepareWait(l);
                 if (w == 0) continue; // free, or its holder died: try again at once
                 checkHolderAlive(l, w);
-                waited = true;
                 const int64_t slice = now + kLivenessCheckNs;
-                waitForChange(l.word, w, nullptr, deadline >= 0 ? std::min(deadline, slice) : slice,
-                              channel::WaitReason::Lock, blocked, l.id);
+                waitForChange(l.word, w, &l.sleepers,
+                              deadline >= 0 ? std::min(deadline, slice) : slice,
+                              channel::WaitReason::Lock, blocked, l.id, Fenced::Asymmetric);
             }
         }
         if (!taken.ok) Py_RETURN_FALSE;
@@ -192,19 +191,15 @@ PyObject* lockRelease(PyObject* self, PyObject*) {
     shm::ShmLock& l = *lp;
     if (l.recursive) return releaseRLock(l);
     // A Lock: anyone may release it while it is held (a semaphore, as CPython's). Logged
-    // first (see logTurn), then let go with one exchange.
+    // first (see logTurn), then let go with a plain store (shm::letGo). Two processes that
+    // release it at the same moment both succeed, as with CPython's check-then-post.
     if (shm::holderOf(l) == 0) {
         PyErr_SetString(PyExc_ValueError, "semaphore or lock released too many times");
         return nullptr;
     }
     logTurn(actor(), l, false);
     l.ownerThread.store(0, std::memory_order_relaxed);
-    const uint32_t was = l.word.exchange(0, std::memory_order_release);
-    if (was & shm::ShmLock::kWaiters) shm::wakeOneWaiter(l.word);
-    if ((was & shm::ShmLock::kPidMask) == 0) { // another release got there first
-        PyErr_SetString(PyExc_ValueError, "semaphore or lock released too many times");
-        return nullptr;
-    }
+    shm::letGo(l);
     Py_RETURN_NONE;
 }
 

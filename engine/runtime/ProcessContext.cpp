@@ -1,6 +1,7 @@
 #include "engine/runtime/ProcessContext.h"
 
 #include "engine/runtime/ForkscopeModule.h"
+#include "engine/shm/Fence.h"
 
 #include <unistd.h>
 
@@ -12,6 +13,7 @@ ProcessContext& context() {
 }
 
 void announceSelf(channel::SpawnHow how, const std::string& name) {
+    shm::registerForFences(); // before this process can touch a lock
     ProcessContext& ctx = context();
     const int parentLine = ctx.mySlot() ? ctx.mySlot()->line.load(std::memory_order_relaxed) : 0;
     ctx.pid = getpid();

@@ -2,6 +2,7 @@
 
 #include "engine/channel/Futex.h"
 #include "engine/runtime/ProcessContext.h"
+#include "engine/shm/Fence.h"
 
 #include <cerrno>
 #include <cstring>
@@ -78,7 +79,7 @@ bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs)
 
 bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint32_t>* waiters,
                    int64_t deadlineNs, channel::WaitReason reason,
-                   std::optional<BlockedOn>& blocked, uint32_t id) {
+                   std::optional<BlockedOn>& blocked, uint32_t id, Fenced fenced) {
     // A few tens of microseconds: a handover between two processes on two CPUs takes less,
     // and a futex sleep and wake-up costs more than that.
     constexpr int64_t kSpinNs = 30'000;
@@ -91,6 +92,11 @@ bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint3
             if (left <= 0) return false;
         }
         if (waiters) waiters->fetch_add(1, std::memory_order_seq_cst);
+        // If the heavy fence is out of order, a wake-up may be missed: sleep in short slices.
+        constexpr int64_t kUnfencedSliceNs = 1'000'000;
+        const bool sliced = fenced == Fenced::Asymmetric && !shm::heavyFence() &&
+                            (left < 0 || left > kUnfencedSliceNs);
+        if (sliced) left = kUnfencedSliceNs;
         int r = 0;
         if (word.load(std::memory_order_seq_cst) == seen) {
             Py_BEGIN_ALLOW_THREADS r = channel::futexWait(&word, seen, left);
@@ -101,7 +107,7 @@ bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint3
             if (PyErr_CheckSignals() != 0) throw py::error_already_set();
             continue;
         }
-        if (r == ETIMEDOUT) return false;
+        if (r == ETIMEDOUT) return sliced; // a slice is up, not the deadline: look again
         return true;
     }
 }

@@ -48,9 +48,13 @@ int64_t deadlineAfter(double lessonSeconds) noexcept;
 // away, then sleeps on the futex without the GIL, counted in `waiters` (so that wakers know to
 // make the system call) and marked as waiting on `reason` (and object `id`, the queue's or
 // lock's number). Returns false on timeout; throws when a signal handler raised.
+// `fenced`: Asymmetric when the waker stores, then looks at `waiters` through only a light
+// fence (engine/shm/Fence.h), so the waiter fences heavily once counted.
+enum class Fenced { Symmetric, Asymmetric };
 bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint32_t>* waiters,
                    int64_t deadlineNs, channel::WaitReason reason,
-                   std::optional<BlockedOn>& blocked, uint32_t id = 0);
+                   std::optional<BlockedOn>& blocked, uint32_t id = 0,
+                   Fenced fenced = Fenced::Symmetric);
 
 // Spins until `word` leaves `seen`, for about `spinNs`; true if it did.
 bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs) noexcept;

@@ -26,16 +26,6 @@ ShmLock* createLock(Arena& a, bool recursive, bool robust) noexcept {
     return l;
 }
 
-uint32_t prepareWait(ShmLock& l) noexcept {
-    uint32_t w = l.word.load(std::memory_order_relaxed);
-    for (;;) {
-        if (w == 0 || ((w & ShmLock::kDead) && l.robust)) return 0;
-        if (w & ShmLock::kWaiters) return w;
-        if (l.word.compare_exchange_weak(w, w | ShmLock::kWaiters, std::memory_order_relaxed))
-            return w | ShmLock::kWaiters;
-    }
-}
-
 void startRun(Arena& a, const Actor& me, const ShmLock& l, bool acquire, uint32_t seq,
               bool* notify) noexcept {
     OpRecord* r = a.beginOp(me.ring, 1); // commits the open run

@@ -9,17 +9,21 @@
 // A lock made with robust = false ignores the mark, as CPython would: its waiters wait on.
 
 #include "engine/shm/Arena.h"
+#include "engine/shm/Fence.h"
 #include "engine/shm/ShmQueue.h"
 
 namespace forkscope::shm {
 
 struct alignas(64) ShmLock {
     static constexpr uint32_t kPidMask = 0x3fffffff;
-    static constexpr uint32_t kDead = 0x40000000;    // the holder died
-    static constexpr uint32_t kWaiters = 0x80000000; // someone may sleep on the word
+    static constexpr uint32_t kDead = 0x40000000; // the holder died
 
-    std::atomic<uint32_t> word{0}; // holder pid | flags; 0 when free
+    std::atomic<uint32_t> word{0}; // holder pid | kDead; 0 when free
     std::atomic<uint32_t> objSeq{0};
+    // Processes sleeping (or about to) on `word`. A release stores 0 into the word, then
+    // looks here through a light fence; a sleeper counts itself here, then looks at the word
+    // through a heavy one (engine/shm/Fence.h), so one of the two sees the other.
+    std::atomic<uint32_t> sleepers{0};
     uint32_t id = 0;
     uint8_t recursive = 0;
     uint8_t robust = 1;
@@ -39,12 +43,10 @@ struct Taken {
     int32_t recoveredFrom = 0; // the dead holder it was taken from
 };
 
-// One attempt, never waiting. `waited`: the caller has slept on the word, so others may be
-// sleeping too and the release must wake them. Inline, as are release() and logTurn(): an
-// uncontended acquire and release are each a few nanoseconds of work, and a call across
-// files is a good part of that.
-inline Taken tryTake(ShmLock& l, int32_t pid, bool waited) noexcept {
-    const uint32_t mine = static_cast<uint32_t>(pid) | (waited ? ShmLock::kWaiters : 0);
+// One attempt, never waiting. Inline, as are letGo() and logTurn(): an uncontended acquire and
+// release are each a few nanoseconds of work, and a call across files is a good part of that.
+inline Taken tryTake(ShmLock& l, int32_t pid) noexcept {
+    const auto mine = static_cast<uint32_t>(pid);
     uint32_t w = l.word.load(std::memory_order_relaxed);
     for (;;) {
         if (w == 0) {
@@ -54,9 +56,7 @@ inline Taken tryTake(ShmLock& l, int32_t pid, bool waited) noexcept {
             continue;
         }
         if ((w & ShmLock::kDead) && l.robust) {
-            // Whoever was waiting still is: keep the flag so that our release wakes them.
-            const uint32_t take = mine | (w & ShmLock::kWaiters);
-            if (l.word.compare_exchange_weak(w, take, std::memory_order_acquire,
+            if (l.word.compare_exchange_weak(w, mine, std::memory_order_acquire,
                                              std::memory_order_relaxed))
                 return {true, static_cast<int32_t>(w & ShmLock::kPidMask)};
             continue;
@@ -64,11 +64,23 @@ inline Taken tryTake(ShmLock& l, int32_t pid, bool waited) noexcept {
         return {};
     }
 }
-// Before sleeping: the value to sleep on (with kWaiters set), or 0 when the lock looks free
-// or takeable again and the caller should retry.
-uint32_t prepareWait(ShmLock& l) noexcept;
+
+// Before sleeping: the value to sleep on, or 0 when the lock looks free or takeable again and
+// the caller should retry. The sleeper counts itself in `sleepers` and fences (heavyFence)
+// before it sleeps on that value.
+inline uint32_t prepareWait(const ShmLock& l) noexcept {
+    const uint32_t w = l.word.load(std::memory_order_relaxed);
+    return w == 0 || ((w & ShmLock::kDead) && l.robust) ? 0 : w;
+}
 
 void wakeOneWaiter(std::atomic<uint32_t>& word) noexcept;
+
+// Frees a held Lock: a plain store, then a look for sleepers through a light fence.
+inline void letGo(ShmLock& l) noexcept {
+    l.word.store(0, std::memory_order_release);
+    lightFence();
+    if (l.sleepers.load(std::memory_order_relaxed) != 0) wakeOneWaiter(l.word);
+}
 
 enum class Released { Ok, NotHeld, NotOwner };
 // A Lock may be released by anyone while held; an RLock only by its owner (pid and thread).
@@ -95,7 +107,8 @@ inline Released release(ShmLock& l, int32_t pid, uint64_t thread, uint32_t* coun
                                          std::memory_order_relaxed))
             break;
     }
-    if (w & ShmLock::kWaiters) wakeOneWaiter(l.word);
+    // The compare-and-swap is a full barrier: the look at sleepers cannot come before it.
+    if (l.sleepers.load(std::memory_order_relaxed) != 0) wakeOneWaiter(l.word);
     return Released::Ok;
 }
 
