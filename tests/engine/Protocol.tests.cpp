@@ -5,6 +5,9 @@
 #include "engine/protocol/Json.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace forkscope::protocol;
 
@@ -19,6 +22,78 @@ TEST_CASE("events are one JSON object per line that a parser reads back", "[prot
     CHECK(std::get<double>(obj->at("pid")) == 3);
     CHECK(std::get<std::string>(obj->at("kind")) == "stdout");
     CHECK(std::get<std::string>(obj->at("text")) == "tab\there \"quoted\" \xe4\xb8\xad\n");
+}
+
+// Readers (the GUI, recordings, lessons' checks) compare these lines as text: the exact field
+// order and number formats of every kind are part of the protocol, whatever the engine does
+// to make them faster.
+TEST_CASE("every kind's JSON line is pinned byte for byte", "[protocol]") {
+    const std::vector<std::pair<Event, std::string>> cases = {
+        {events::start("/tmp/lesson.py", "/home/ana", "namespace", 2, 4, 1.0, false, "0.9.0",
+                       12345.678901),
+         R"({"t":0.000000,"pid":0,"kind":"start","script":"/tmp/lesson.py","cwd":"/home/ana","mode":"namespace","cpus":2,"online":4,"speed":1,"step":false,"version":"0.9.0","monotonic":12345.678901})"},
+        {events::spawn(0.020536, 7, 1, "Process-1", "fork"),
+         R"({"t":0.020536,"pid":7,"kind":"spawn","ppid":1,"name":"Process-1","how":"fork"})"},
+        {events::exec(1.25, 8, "sh"), R"({"t":1.250000,"pid":8,"kind":"exec","comm":"sh"})"},
+        {events::state(3.5, 9, "sleep"),
+         R"({"t":3.500000,"pid":9,"kind":"state","state":"sleep"})"},
+        {events::state(3.5000004, 9, "blocked", "lock", "lock", 2),
+         R"({"t":3.500000,"pid":9,"kind":"state","state":"blocked","on":"lock","lock":2})"},
+        {events::state(10, 9, "blocked", "queue-get", "queue", 1),
+         R"({"t":10.000000,"pid":9,"kind":"state","state":"blocked","on":"queue-get","queue":1})"},
+        {events::line(0.000001, 2, 17), R"({"t":0.000001,"pid":2,"kind":"line","line":17})"},
+        {events::output(2.0000004, 3, false, "tab\there \"quoted\" \xe4\xb8\xad\n"),
+         R"({"t":2.000000,"pid":3,"kind":"stdout","text":"tab\there \"quoted\" 中\n"})"},
+        {events::output(2.0000005, 3, true, std::string("bad\xff\x01\x7f end", 11)),
+         R"({"t":2.000001,"pid":3,"kind":"stderr","text":"bad\ufffd\u0001\u007f end\u0000"})"},
+        {events::exitCode(4.75, 5, 0), R"({"t":4.750000,"pid":5,"kind":"exit","code":0})"},
+        {events::exitSignal(4.75, 5, 9),
+         R"({"t":4.750000,"pid":5,"kind":"exit","signal":9,"signame":"SIGKILL"})"},
+        {events::exitSignal(4.75, 5, 64),
+         R"({"t":4.750000,"pid":5,"kind":"exit","signal":64,"signame":"SIG64"})"},
+        {Event(5, 6, EventKind::Exit), R"({"t":5.000000,"pid":6,"kind":"exit"})"},
+        {events::reap(5.1, 6, 1), R"({"t":5.100000,"pid":6,"kind":"reap","by":1})"},
+        {events::reparent(5.2, 11, 6, 1),
+         R"({"t":5.200000,"pid":11,"kind":"reparent","from":6,"to":1})"},
+        {events::error(0, 0, "script", "cannot read the script: No such file", "/tmp/x.py"),
+         R"({"t":0.000000,"pid":0,"kind":"error","what":"script","message":"cannot read the script: No such file","file":"/tmp/x.py"})"},
+        {events::error(6.000001, 12, "exception", "ZeroDivisionError: division by zero",
+                       "lesson.py", 42),
+         R"({"t":6.000001,"pid":12,"kind":"error","what":"exception","message":"ZeroDivisionError: division by zero","file":"lesson.py","line":42})"},
+        {events::notice(7, "ops-dropped", "12 queue and lock operations were not shown"),
+         R"({"t":7.000000,"pid":0,"kind":"notice","code":"ops-dropped","message":"12 queue and lock operations were not shown"})"},
+        {events::mode(8.123456789, true, 0.25),
+         R"({"t":8.123457,"pid":0,"kind":"mode","paused":true,"speed":0.25})"},
+        {events::mode(8.5, false, 10),
+         R"({"t":8.500000,"pid":0,"kind":"mode","paused":false,"speed":10})"},
+        {events::breakHit(9, 13, 26), R"({"t":9.000000,"pid":13,"kind":"break","line":26})"},
+        {events::end(123.456, 0, "finished"),
+         R"({"t":123.456000,"pid":0,"kind":"end","status":0,"reason":"finished"})"},
+        {events::task(0.5, 14, 1, 3, "submit", "square"),
+         R"({"t":0.500000,"pid":14,"kind":"task","pool":1,"task":3,"op":"submit","func":"square"})"},
+        {events::queueOp(0.020536, 15, 1, "put", "42", 1, 0),
+         R"({"t":0.020536,"pid":15,"kind":"queue","queue":1,"op":"put","item":"42","size":1,"capacity":0,"by":15})"},
+        {events::queueOp(0.0205364, 16, 1, "get", "'a \\'b\\''", 0, 3),
+         R"({"t":0.020536,"pid":16,"kind":"queue","queue":1,"op":"get","item":"'a \\'b\\''","size":0,"capacity":3,"by":16})"},
+        {events::queueLost(1e6, 17, 2, "put", "[1, 2, \xe2\x80\xa6]", 5, 5),
+         R"({"t":1000000.000000,"pid":17,"kind":"queue","queue":2,"op":"lost","item":"[1, 2, …]","size":5,"capacity":5,"by":17,"during":"put"})"},
+        {events::queueState(12.5, 1, 20, 0, "[0, 1, 2, \xe2\x80\xa6]", 3),
+         R"({"t":12.500000,"pid":0,"kind":"queue-state","queue":1,"size":20,"capacity":0,"items":"[0, 1, 2, …]","shown":3})"},
+        {events::lockOp(0.25, 18, 2, "wait", 19, 0, -1),
+         R"({"t":0.250000,"pid":18,"kind":"lock","lock":2,"op":"wait","holder":19})"},
+        {events::lockOp(0.26, 19, 2, "release", 0, 0, 0),
+         R"({"t":0.260000,"pid":19,"kind":"lock","lock":2,"op":"release","holder":0,"count":0})"},
+        {events::lockOp(0.27, 18, 2, "recover", 18, 19, 1),
+         R"({"t":0.270000,"pid":18,"kind":"lock","lock":2,"op":"recover","holder":18,"dead":19,"count":1})"},
+        {Event(-0.0, -1, EventKind::Notice)
+             .set("n", -9223372036854775807LL - 1)
+             .set("d", -2.5)
+             .set("z", 0.0)
+             .set("b", true),
+         R"({"t":-0.000000,"pid":-1,"kind":"notice","n":-9223372036854775808,"d":-2.5,"z":0,"b":true})"},
+    };
+    for (const auto& [event, line] : cases)
+        CHECK(event.toJsonLine() == line + "\n");
 }
 
 TEST_CASE("bytes that are not UTF-8 cannot break the stream", "[protocol]") {
