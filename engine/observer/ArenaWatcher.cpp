@@ -199,7 +199,7 @@ void ArenaWatcher::emitQueueStates(bool force) {
             items += snap->items.empty() ? "\xe2\x80\xa6" : ", \xe2\x80\xa6";
         items += "]";
         sink_(ev::queueState(now(), static_cast<int>(q.id), static_cast<long long>(snap->size),
-                             static_cast<long long>(snap->capacity), items,
+                             static_cast<long long>(snap->capacity), std::move(items),
                              static_cast<int>(snap->items.size())));
         queueVersion_[off] = snap->version;
     }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace forkscope::protocol {
 
@@ -31,82 +32,95 @@ std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
 
 } // namespace
 
-void appendJsonString(std::string& out, std::string_view text) {
-    out.push_back('"');
-    for (std::size_t i = 0; i < text.size();) {
-        // A run of printable ASCII, which needs no escape (most of every event), in one append.
+char* writeJsonString(char* p, std::string_view text) {
+    *p++ = '"';
+    const char* s = text.data();
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        // A run of printable ASCII, which needs no escape (most of every event), in one copy.
         std::size_t plain = i;
-        while (plain < text.size()) {
-            const auto p = static_cast<unsigned char>(text[plain]);
-            if (p < 0x20 || p >= 0x7F || p == '"' || p == '\\') break;
+        while (plain < n) {
+            const auto c = static_cast<unsigned char>(s[plain]);
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') break;
             ++plain;
         }
         if (plain > i) {
-            out.append(text.data() + i, plain - i);
+            std::memcpy(p, s + i, plain - i);
+            p += plain - i;
             i = plain;
             continue;
         }
-        const auto c = static_cast<unsigned char>(text[i]);
+        const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             const std::size_t len = utf8SequenceLength(text, i);
             if (len == 0) {
-                out += "\\ufffd";
+                std::memcpy(p, "\\ufffd", 6);
+                p += 6;
                 ++i;
             } else {
-                out.append(text.substr(i, len));
+                std::memcpy(p, s + i, len);
+                p += len;
                 i += len;
             }
             continue;
         }
+        *p++ = '\\';
         switch (c) {
         case '"':
-            out += "\\\"";
+            *p++ = '"';
             break;
         case '\\':
-            out += "\\\\";
+            *p++ = '\\';
             break;
         case '\n':
-            out += "\\n";
+            *p++ = 'n';
             break;
         case '\r':
-            out += "\\r";
+            *p++ = 'r';
             break;
         case '\t':
-            out += "\\t";
+            *p++ = 't';
             break;
-        default:
-            if (c < 0x20 || c == 0x7F) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out.push_back(static_cast<char>(c));
-            }
+        default: { // the other control characters, and DEL
+            static constexpr char kHex[] = "0123456789abcdef";
+            std::memcpy(p, "u00", 3);
+            p[3] = kHex[c >> 4];
+            p[4] = kHex[c & 0xF];
+            p += 5;
+        }
         }
         ++i;
     }
-    out.push_back('"');
+    *p++ = '"';
+    return p;
+}
+
+void appendJsonString(std::string& out, std::string_view text) {
+    const std::size_t old = out.size();
+    out.resize(old + jsonStringRoom(text.size()));
+    char* end = writeJsonString(out.data() + old, text);
+    out.resize(static_cast<std::size_t>(end - out.data()));
+}
+
+char* writeJsonNumber(char* p, double value) {
+    if (!std::isfinite(value)) {
+        std::memcpy(p, "null", 4);
+        return p + 4;
+    }
+    if (value == std::floor(value) && std::fabs(value) < 1e15)
+        return std::to_chars(p, p + 24, static_cast<long long>(value)).ptr;
+    char* end = std::to_chars(p, p + fixedRoom(value), value, std::chars_format::fixed, 6).ptr;
+    // Trim trailing zeros: 0.250000 -> 0.25.
+    while (end - p > 1 && end[-1] == '0')
+        --end;
+    return end;
 }
 
 void appendJsonNumber(std::string& out, double value) {
-    if (!std::isfinite(value)) {
-        out += "null";
-        return;
-    }
-    char buf[32];
-    if (value == std::floor(value) && std::fabs(value) < 1e15) {
-        const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value));
-        *r.ptr = '\0';
-    } else {
-        const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, 6);
-        // Trim trailing zeros: 0.250000 -> 0.25.
-        std::string_view v(buf, static_cast<std::size_t>(r.ptr - buf));
-        while (v.size() > 1 && v.back() == '0')
-            v.remove_suffix(1);
-        out.append(v);
-        return;
-    }
-    out += buf;
+    const std::size_t old = out.size();
+    out.resize(old + fixedRoom(value));
+    char* end = writeJsonNumber(out.data() + old, value);
+    out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 namespace {

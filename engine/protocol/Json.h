@@ -20,6 +20,20 @@ void appendJsonString(std::string& out, std::string_view text);
 // up to 6 decimals (microseconds are the finest time the engine reports).
 void appendJsonNumber(std::string& out, double value);
 
+// The same two, written at `p`, which has room for what the *Room functions say; each returns
+// the end of what it wrote. An event is written this way into one buffer, with no check of a
+// string's capacity for each piece of it (docs/protocol.md: a run can make a million events).
+constexpr std::size_t jsonStringRoom(std::size_t size) {
+    return 2 + 6 * size; // a byte is at most six: \u0001, or \ufffd for a byte that is not UTF-8
+}
+char* writeJsonString(char* p, std::string_view text);
+// Room for `value` in fixed notation with 6 decimals, as either number format writes it: the
+// few digits of any time or count, or all 309 of the largest double.
+inline std::size_t fixedRoom(double value) {
+    return value < 1e15 && value > -1e15 ? 24 : 320;
+}
+char* writeJsonNumber(char* p, double value);
+
 // A flat JSON object, as commands are: values are scalars or arrays of numbers (a `break`
 // command's lines). Nested objects and other arrays are rejected.
 using JsonNumbers = std::vector<double>;

@@ -96,6 +96,51 @@ TEST_CASE("every kind's JSON line is pinned byte for byte", "[protocol]") {
         CHECK(event.toJsonLine() == line + "\n");
 }
 
+TEST_CASE("a JSON line is appended to the buffer, however long it is", "[protocol]") {
+    std::string out = "before\n";
+    const Event op = events::queueOp(0.020536, 15, 1, "put", "42", 1, 0);
+    op.appendJsonLine(out);
+    CHECK(out == "before\n" + op.toJsonLine());
+
+    // Longer than a line usually is, with every byte escaped.
+    const std::string text(3000, '\x01');
+    std::string expected = R"({"t":1.000000,"pid":2,"kind":"stdout","text":")";
+    for (std::size_t i = 0; i < text.size(); ++i)
+        expected += "\\u0001";
+    expected += "\"}\n";
+    out = "before\n";
+    events::output(1, 2, false, text).appendJsonLine(out);
+    CHECK(out == "before\n" + expected);
+
+    // Numbers of any size are written in full.
+    CHECK(
+        events::mode(1e30, false, 1e15 + 0.5).toJsonLine() ==
+        R"({"t":1000000000000000019884624838656.000000,"pid":0,"kind":"mode","paused":false,"speed":1000000000000000.5})"
+        "\n");
+}
+
+TEST_CASE("events copy and move with all their fields", "[protocol]") {
+    Event e(2.5, 3, EventKind::Notice);
+    const char* keys[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"};
+    for (int i = 0; i < 11; ++i) // more than an event keeps in itself
+        e.set(keys[i], std::string(static_cast<std::size_t>(20 + i), static_cast<char>('a' + i)));
+    const std::string line = e.toJsonLine();
+    CHECK(std::get<std::string>(*e.get("k")) == std::string(30, 'k'));
+
+    Event copy(e);
+    Event moved(std::move(copy));
+    Event assigned(0, 0, EventKind::Line);
+    assigned.set("line", 1).set("text", std::string(40, 'x'));
+    assigned = moved;
+    CHECK(assigned.toJsonLine() == line);
+    Event moveAssigned(0, 0, EventKind::Line);
+    moveAssigned.set("line", 2);
+    moveAssigned = std::move(assigned);
+    CHECK(moveAssigned.toJsonLine() == line);
+    CHECK(moved.toJsonLine() == line);
+    CHECK(e.toJsonLine() == line);
+}
+
 TEST_CASE("bytes that are not UTF-8 cannot break the stream", "[protocol]") {
     std::string out;
     appendJsonString(out, std::string("ok\xff\xfe\x01", 5));
