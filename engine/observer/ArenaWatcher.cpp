@@ -102,10 +102,11 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsE
     uint32_t& next = nextSeq_.try_emplace(key, 1).first->second;
     // After records were dropped the missing numbers never come: nothing is held for them.
     if (r.objSeq > next && !gapsExpected) {
-        Held h;
+        HeldOps& ops = held_[key];
+        Held& h = ops.bySeq.emplace(r.objSeq, Held{})->second;
         h.sinceNs = nowNs;
         std::memcpy(h.cells, &r, r.cells * sizeof(shm::OpRecord));
-        held_[key].push_back(h);
+        ++ops.since[nowNs];
         return;
     }
     emitOp(r);
@@ -118,17 +119,16 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsE
 void ArenaWatcher::releaseHeld(const Key& key, bool all) {
     auto it = held_.find(key);
     if (it == held_.end()) return;
-    auto& list = it->second;
-    std::sort(list.begin(), list.end(),
-              [](const Held& a, const Held& b) { return a.record().objSeq < b.record().objSeq; });
+    auto& [bySeq, since] = it->second;
     uint32_t& next = nextSeq_[key];
-    std::size_t i = 0;
-    for (; i < list.size() && (all || list[i].record().objSeq <= next); ++i) {
-        emitOp(list[i].record());
-        next = std::max(next, list[i].record().objSeq + 1);
+    for (auto h = bySeq.begin(); h != bySeq.end() && (all || h->first <= next);
+         h = bySeq.erase(h)) {
+        emitOp(h->second.record());
+        next = std::max(next, h->first + 1);
+        const auto s = since.find(h->second.sinceNs);
+        if (--s->second == 0) since.erase(s);
     }
-    list.erase(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(i));
-    if (list.empty()) held_.erase(it);
+    if (bySeq.empty()) held_.erase(it);
 }
 
 void ArenaWatcher::emitOp(const shm::OpRecord& r) {
@@ -294,13 +294,8 @@ void ArenaWatcher::settleHeldAndStates() {
     // process died between the operation and its record, or its ring was full).
     const int64_t nowNs = channel::monotonicNs();
     std::vector<Key> stale;
-    for (const auto& [key, list] : held_) {
-        for (const Held& h : list) {
-            if (nowNs - h.sinceNs >= kGapWaitNs) {
-                stale.push_back(key);
-                break;
-            }
-        }
+    for (const auto& [key, ops] : held_) {
+        if (nowNs - ops.since.begin()->first >= kGapWaitNs) stale.push_back(key);
     }
     for (const Key& key : stale)
         releaseHeld(key, true);

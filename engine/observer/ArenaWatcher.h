@@ -61,6 +61,14 @@ private:
         const shm::OpRecord& record() const { return cells[0]; }
     };
     using Key = std::tuple<int, uint32_t, uint32_t>; // (family, object id, task id or 0)
+    // An object's operations waiting for an earlier one, in its order (equal numbers, which
+    // only a bug could log, in the order they came), and how many began waiting at each time:
+    // after a drop thousands wait, and neither releasing the next nor finding the longest
+    // wait may look at each of them.
+    struct HeldOps {
+        std::multimap<uint32_t, Held> bySeq;
+        std::map<int64_t, uint32_t> since;
+    };
 
     struct Backlog {
         std::vector<shm::OpRecord> cells; // records copied out of a slot's rings
@@ -89,8 +97,8 @@ private:
     int64_t ns0_ = 0;
     double nsPerStamp_ = 1.0;
 
-    std::map<Key, uint32_t> nextSeq_;       // the next objSeq of each object
-    std::map<Key, std::vector<Held>> held_; // operations waiting for an earlier one
+    std::map<Key, uint32_t> nextSeq_; // the next objSeq of each object
+    std::map<Key, HeldOps> held_;     // operations waiting for an earlier one
     uint64_t droppedReported_ = 0, droppedSeen_ = 0, droppedHeld_ = 0;
     std::vector<Backlog> backlog_ = std::vector<Backlog>(shm::Arena::kMaxSlots);
     std::set<std::size_t> pending_; // slots with a backlog
