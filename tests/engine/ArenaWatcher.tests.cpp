@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <thread>
 #include <variant>
@@ -31,38 +32,52 @@ public:
     // Process `slot` logs an acquire of `lock` numbered `seq` along the lock; `tag` (its
     // holder field) tells the events apart. False when the ring had no room: dropped.
     bool log(int slot, uint32_t seq, uint32_t tag, uint32_t lock = 1) {
-        shm::OpRing*& ring = rings_[slot];
-        if (!ring) ring = arena_->ringFor(slot, 100 + slot);
-        shm::OpRecord* r = arena_->beginOp(ring, 1);
-        if (!r) return false;
-        r->stamp = shm::stampNow();
-        r->objSeq = seq;
-        r->object = lock;
-        r->pid = 100 + slot;
-        r->a = tag;
-        r->b = 0;
-        r->op = static_cast<uint8_t>(shm::OpKind::LockAcquire);
-        r->flags = 0;
-        r->prefixLen = 0;
-        ring->commit();
-        return true;
+        return record(slot, shm::OpKind::LockAcquire, 1, seq, tag, lock);
+    }
+    // The same for a put into `queue` of an item of `cells` - 1 cells; `tag` is its size field.
+    bool put(int slot, uint8_t cells, uint32_t seq, uint32_t tag, uint32_t queue = 1) {
+        return record(slot, shm::OpKind::QueuePut, cells, seq, tag, queue);
     }
     // What the next collect finds: operations that did not fit in the slot's ring.
     void drop(int slot) { rings_.at(slot)->dropped.fetch_add(1); }
 
     observer::ArenaWatcher& watcher() { return watcher_; }
-    // The tags of the lock events so far, in the order they went out.
+    // The tags of the lock and queue events so far, in the order they went out.
     const std::vector<uint32_t>& tags() const { return tags_; }
 
 private:
+    bool record(int slot, shm::OpKind op, uint8_t cells, uint32_t seq, uint32_t tag,
+                uint32_t object) {
+        shm::OpRing*& ring = rings_[slot];
+        if (!ring) ring = arena_->ringFor(slot, 100 + slot);
+        shm::OpRecord* r = arena_->beginOp(ring, cells);
+        if (!r) return false;
+        r->stamp = shm::stampNow();
+        r->objSeq = seq;
+        r->object = object;
+        r->pid = 100 + slot;
+        r->a = tag;
+        r->b = 0;
+        r->op = static_cast<uint8_t>(op);
+        r->flags = 0;
+        // A pickled int (protocol 2 BININT1), padded with STOPs.
+        r->prefixLen = static_cast<uint8_t>((cells - 1u) * sizeof(shm::OpRecord));
+        std::memset(r->prefix(), '.', r->prefixLen);
+        if (r->prefixLen >= 4) std::memcpy(r->prefix(), "\x80\x02K\x07", 4);
+        ring->commit();
+        return true;
+    }
+
     shm::Arena* arena_ = shm::mapArena(64u << 20);
     channel::SharedState* shared_ = channel::mapSharedState();
     std::map<int, shm::OpRing*> rings_;
     std::vector<uint32_t> tags_;
     observer::ArenaWatcher watcher_{
         arena_, shared_, [this](protocol::Event&& e) {
-            if (e.kind() != protocol::EventKind::Lock) return;
-            tags_.push_back(static_cast<uint32_t>(std::get<long long>(*e.get("holder"))));
+            const char* tag = e.kind() == protocol::EventKind::Lock    ? "holder"
+                              : e.kind() == protocol::EventKind::Queue ? "size"
+                                                                       : nullptr;
+            if (tag) tags_.push_back(static_cast<uint32_t>(std::get<long long>(*e.get(tag))));
         }};
 };
 
@@ -147,6 +162,23 @@ TEST_CASE("a long backlog goes out whole and in order, batch by batch, as the ri
         run.watcher().pump();
     }
     while (run.watcher().pump()) {
+    }
+    run.watcher().drain();
+    CHECK(allLogged);
+    CHECK(run.tags() == oneTo(seq));
+}
+
+TEST_CASE("records of every length cross from one chunk of the backlog to the next whole",
+          "[queue][watcher]") {
+    Run run;
+    uint32_t seq = 0;
+    bool allLogged = true;
+    for (int round = 0; round < 6; ++round) {
+        for (int i = 0; i < 20000; ++i) {
+            ++seq;
+            allLogged = run.put(0, static_cast<uint8_t>(1 + seq % 4), seq, seq) && allLogged;
+        }
+        run.watcher().pump();
     }
     run.watcher().drain();
     CHECK(allLogged);
