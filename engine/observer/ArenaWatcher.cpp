@@ -221,14 +221,6 @@ void ArenaWatcher::collect() {
         const shm::Offset off = arena_->rings[slot].load(std::memory_order_acquire);
         if (off == 0) continue;
         Backlog& backlog = backlog_[slot];
-        // What was emitted goes once it is half the backlog: a busy process's backlog is
-        // never empty, and would otherwise grow (and be copied as it grows) for the whole run.
-        if (backlog.next > 0 && backlog.next * 2 >= backlog.cells.size()) {
-            backlog.cells.erase(backlog.cells.begin(),
-                                backlog.cells.begin() + static_cast<std::ptrdiff_t>(backlog.next));
-            backlog.next = 0;
-        }
-        std::vector<shm::OpRecord>& out = backlog.cells;
         // The slot's chain of rings, oldest first: each is read to its end before the next.
         for (auto* ring = arena_->at<shm::OpRing>(off); ring;) {
             // Read before head: once a ring has a successor its head moves no more.
@@ -246,7 +238,7 @@ void ArenaWatcher::collect() {
                     at = head;
                     break;
                 }
-                if (r.op != shm::OpRecord::kPadding) out.insert(out.end(), &r, &r + r.cells);
+                if (r.op != shm::OpRecord::kPadding) append(backlog, r);
                 at += r.cells;
             }
             if (at != ring->tail.load(std::memory_order_relaxed))
@@ -254,9 +246,41 @@ void ArenaWatcher::collect() {
             chained = chained || next != 0;
             ring = next ? arena_->at<shm::OpRing>(next) : nullptr;
         }
-        if (backlog.next < out.size()) pending_.insert(slot);
+        if (!backlog.empty()) pending_.insert(slot);
     }
     if (chained) unchainRings();
+}
+
+void ArenaWatcher::append(Backlog& backlog, const shm::OpRecord& r) {
+    Chunk* last = backlog.empty() ? nullptr : backlog.chunks.back().get();
+    if (!last || last->end + r.cells > kChunkCells) {
+        if (spareChunks_.empty()) {
+            // Not zeroed: its pages are touched only as records fill them.
+            backlog.chunks.push_back(std::make_unique_for_overwrite<Chunk>());
+        } else {
+            backlog.chunks.push_back(std::move(spareChunks_.back()));
+            spareChunks_.pop_back();
+        }
+        last = backlog.chunks.back().get();
+        last->end = 0;
+    }
+    std::memcpy(last->cells + last->end, &r, r.cells * sizeof(shm::OpRecord));
+    last->end += r.cells;
+}
+
+// Past the first record of the backlog; a chunk emitted to its end goes back to the spares.
+void ArenaWatcher::advance(Backlog& backlog) {
+    backlog.next += backlog.front().cells;
+    if (backlog.next < backlog.chunks[backlog.first]->end) return;
+    spareChunks_.push_back(std::move(backlog.chunks[backlog.first]));
+    ++backlog.first;
+    backlog.next = 0;
+    // The emptied entries go once they are half: a busy process's backlog is never empty.
+    if (backlog.first * 2 >= backlog.chunks.size()) {
+        backlog.chunks.erase(backlog.chunks.begin(),
+                             backlog.chunks.begin() + static_cast<std::ptrdiff_t>(backlog.first));
+        backlog.first = 0;
+    }
 }
 
 // Emits up to `budget` collected operations, in the order they happened (each slot's are in
@@ -273,19 +297,14 @@ void ArenaWatcher::emitCollected(std::size_t budget) {
         std::size_t firstSlot = 0;
         for (const std::size_t slot : pending_) {
             Backlog& b = backlog_[slot];
-            if (!first || b.cells[b.next].stamp < first->cells[first->next].stamp) {
+            if (!first || b.front().stamp < first->front().stamp) {
                 first = &b;
                 firstSlot = slot;
             }
         }
-        const shm::OpRecord& r = first->cells[first->next];
-        emitInOrder(r, nowNs, gaps);
-        first->next += r.cells;
-        if (first->next >= first->cells.size()) {
-            first->cells.clear();
-            first->next = 0;
-            pending_.erase(firstSlot);
-        }
+        emitInOrder(first->front(), nowNs, gaps);
+        advance(*first);
+        if (first->empty()) pending_.erase(firstSlot);
     }
 }
 

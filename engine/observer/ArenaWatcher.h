@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -70,10 +71,26 @@ private:
         std::map<int64_t, uint32_t> since;
     };
 
-    struct Backlog {
-        std::vector<shm::OpRecord> cells; // records copied out of a slot's rings
-        std::size_t next = 0;             // the first not emitted yet
+    // Records copied out of the rings wait in fixed chunks, which are handed back to a spare
+    // list once emitted and kept for the run: a backlog in one growing array would copy all it
+    // holds as it grows, and touch fresh pages each time, delaying the next look at the rings
+    // while busy processes fill them.
+    static constexpr std::size_t kChunkCells = 2048; // 64 KiB
+    struct Chunk {
+        shm::OpRecord cells[kChunkCells];
+        std::size_t end = 0; // cells used; a record never spans two chunks
     };
+    struct Backlog {
+        // A slot's records, oldest first from `first` on (not a deque, which would allocate
+        // for each of the 1024 slots at once).
+        std::vector<std::unique_ptr<Chunk>> chunks;
+        std::size_t first = 0; // the chunk being emitted
+        std::size_t next = 0;  // in it: the first cell not emitted yet
+        bool empty() const { return first == chunks.size(); }
+        const shm::OpRecord& front() const { return chunks[first]->cells[next]; }
+    };
+    void append(Backlog& backlog, const shm::OpRecord& r);
+    void advance(Backlog& backlog);
     void collect();
     void emitCollected(std::size_t budget);
     void settleHeldAndStates();
@@ -101,6 +118,7 @@ private:
     std::map<Key, HeldOps> held_;     // operations waiting for an earlier one
     uint64_t droppedReported_ = 0, droppedSeen_ = 0, droppedHeld_ = 0;
     std::vector<Backlog> backlog_ = std::vector<Backlog>(shm::Arena::kMaxSlots);
+    std::vector<std::unique_ptr<Chunk>> spareChunks_;
     std::set<std::size_t> pending_; // slots with a backlog
 
     uint32_t scanned_ = 0;          // directory entries looked at
