@@ -9,7 +9,10 @@
 
 namespace forkscope::protocol {
 
-const char* toString(EventKind kind) noexcept {
+namespace {
+
+// Each kind's name, its length known without counting (each JSON line writes it).
+constexpr std::string_view kindName(EventKind kind) {
     switch (kind) {
     case EventKind::Start:
         return "start";
@@ -51,6 +54,12 @@ const char* toString(EventKind kind) noexcept {
         return "break";
     }
     return "unknown";
+}
+
+} // namespace
+
+const char* toString(EventKind kind) noexcept {
+    return kindName(kind).data(); // literals: null-terminated
 }
 
 Event::Event(const Event& other)
@@ -147,13 +156,11 @@ char* writeLiteral(char* p, std::string_view s) {
 char* Event::writeJsonLine(char* p) const {
     p = writeLiteral(p, "{\"t\":");
     // Times are rounded to microseconds: finer digits are noise from the sampling itself.
-    // to_chars prints what printf's %.6f does, without printf's machinery (a tenth of the
-    // engine's time when a run does a million queue operations).
-    p = std::to_chars(p, p + fixedRoom(t_), t_, std::chars_format::fixed, 6).ptr;
+    p = writeFixed6(p, t_);
     p = writeLiteral(p, ",\"pid\":");
     p = std::to_chars(p, p + 12, pid_).ptr;
     p = writeLiteral(p, ",\"kind\":\"");
-    p = writeLiteral(p, toString(kind_));
+    p = writeLiteral(p, kindName(kind_));
     *p++ = '"';
     for (std::size_t i = 0; i < count_; ++i) {
         const Field& f = field(i);
@@ -178,7 +185,7 @@ char* Event::writeJsonLine(char* p) const {
 }
 
 void Event::appendJsonLine(std::string& out) const {
-    std::size_t room = 48 + fixedRoom(t_) + std::strlen(toString(kind_));
+    std::size_t room = 48 + fixedRoom(t_) + kindName(kind_).size();
     for (std::size_t i = 0; i < count_; ++i) {
         const Field& f = field(i);
         room += 2 + jsonStringRoom(f.key.size()) + valueRoom(f.value);

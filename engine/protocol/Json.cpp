@@ -1,5 +1,6 @@
 #include "engine/protocol/Json.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -32,21 +33,17 @@ std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
 
 } // namespace
 
-char* writeJsonString(char* p, std::string_view text) {
+char* detail::writeEscapedJsonString(char* p, std::string_view text) {
     *p++ = '"';
     const char* s = text.data();
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n;) {
-        // A run of printable ASCII, which needs no escape (most of every event), in one copy.
+        // A run that needs no escape, in one copy.
         std::size_t plain = i;
-        while (plain < n) {
-            const auto c = static_cast<unsigned char>(s[plain]);
-            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') break;
+        while (plain < n && kPlainByte[static_cast<unsigned char>(s[plain])])
             ++plain;
-        }
         if (plain > i) {
-            std::memcpy(p, s + i, plain - i);
-            p += plain - i;
+            p = copyRun(p, s + i, plain - i);
             i = plain;
             continue;
         }
@@ -109,11 +106,45 @@ char* writeJsonNumber(char* p, double value) {
     }
     if (value == std::floor(value) && std::fabs(value) < 1e15)
         return std::to_chars(p, p + 24, static_cast<long long>(value)).ptr;
-    char* end = std::to_chars(p, p + fixedRoom(value), value, std::chars_format::fixed, 6).ptr;
+    char* end = writeFixed6(p, value);
     // Trim trailing zeros: 0.250000 -> 0.25.
     while (end - p > 1 && end[-1] == '0')
         --end;
     return end;
+}
+
+// 128 bits, which GCC and Clang have, however pedantic.
+__extension__ typedef unsigned __int128 U128;
+
+char* writeFixed6(char* p, double value) {
+    // A double is m * 2^e exactly, so value * 10^6 is m * 10^6 / 2^-e, which 128 bits hold
+    // whole: rounded to the nearest integer, ties to even, as to_chars rounds the exact value,
+    // it is the 6-decimal number, in 64 bits below 10^12 (11 days of microseconds). The rest
+    // (negative values and -0, bigger ones, infinities and NaN) is left to to_chars.
+    if (!(value < 1e12) || std::signbit(value))
+        return std::to_chars(p, p + fixedRoom(value), value, std::chars_format::fixed, 6).ptr;
+    const auto bits = std::bit_cast<uint64_t>(value);
+    const auto biased = static_cast<int>(bits >> 52);
+    const uint64_t fraction = bits & ((uint64_t{1} << 52) - 1);
+    const uint64_t m = biased == 0 ? fraction : fraction | (uint64_t{1} << 52);
+    const int shift = biased == 0 ? 1074 : 1075 - biased; // -e, at least 13 below 1e12
+    uint64_t micros = 0;
+    if (shift < 128) { // else the value is below 2^-75: far from the half-microsecond
+
+        const U128 n = static_cast<U128>(m) * 1'000'000u;
+        const U128 half = static_cast<U128>(1) << (shift - 1);
+        const U128 rest = n & ((half << 1) - 1);
+        micros = static_cast<uint64_t>(n >> shift);
+        if (rest > half || (rest == half && (micros & 1) != 0)) ++micros;
+    }
+    p = std::to_chars(p, p + 20, micros / 1'000'000u).ptr;
+    *p = '.';
+    uint64_t fractionDigits = micros % 1'000'000u;
+    for (int i = 6; i > 0; --i) {
+        p[i] = static_cast<char>('0' + fractionDigits % 10);
+        fractionDigits /= 10;
+    }
+    return p + 7;
 }
 
 void appendJsonNumber(std::string& out, double value) {

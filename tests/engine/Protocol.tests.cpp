@@ -4,7 +4,12 @@
 #include "engine/protocol/Event.h"
 #include "engine/protocol/Json.h"
 
+#include <bit>
 #include <catch2/catch.hpp>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -139,6 +144,58 @@ TEST_CASE("events copy and move with all their fields", "[protocol]") {
     CHECK(moveAssigned.toJsonLine() == line);
     CHECK(moved.toJsonLine() == line);
     CHECK(e.toJsonLine() == line);
+}
+
+// writeFixed6 rounds by itself what to_chars rounds: both must agree on every double, above
+// all those next to a half-microsecond, and exact ties (odd multiples of 1/128).
+TEST_CASE("times are written with 6 decimals exactly as to_chars writes them", "[protocol]") {
+    auto check = [](double v) {
+        char mine[400], theirs[400];
+        const char* end = writeFixed6(mine, v);
+        const auto r =
+            std::to_chars(theirs, theirs + sizeof theirs, v, std::chars_format::fixed, 6);
+        const std::string_view a(mine, static_cast<std::size_t>(end - mine));
+        const std::string_view b(theirs, static_cast<std::size_t>(r.ptr - theirs));
+        if (a != b) UNSCOPED_INFO(std::string(a) + " != " + std::string(b));
+        return a == b;
+    };
+    std::mt19937_64 rng(20240611);
+    bool all = true;
+    for (double v : {0.0,
+                     -0.0,
+                     5e-324,
+                     1e-300,
+                     4.9999999999e-7,
+                     5e-7,
+                     0.0078125,
+                     0.0234375,
+                     0.5,
+                     1.0,
+                     0.020536,
+                     123.4567885,
+                     999999.9999995,
+                     1e15 - 0.125,
+                     1e15,
+                     2e15,
+                     -0.0000004,
+                     -1.5,
+                     1e300,
+                     std::numeric_limits<double>::infinity(),
+                     std::numeric_limits<double>::quiet_NaN()})
+        all = check(v) && all;
+    for (int i = 0; i < 200000; ++i) {
+        // Any positive double below 2^52, by its bits.
+        all = check(std::bit_cast<double>(rng() % 0x4330000000000000u)) && all;
+        // Times as the engine has them, and the doubles around half a microsecond.
+        const double t = static_cast<double>(rng() % 100'000'000'000u) * 1e-9;
+        all = check(t) && all;
+        const double halfway = (static_cast<double>(rng() % 10'000'000'000u) + 0.5) / 1e6;
+        all = check(halfway) && all;
+        all = check(std::nextafter(halfway, 0.0)) && all;
+        all = check(std::nextafter(halfway, 1e300)) && all;
+        all = check(static_cast<double>(2 * (rng() % 100'000'000u) + 1) / 128) && all;
+    }
+    CHECK(all);
 }
 
 TEST_CASE("bytes that are not UTF-8 cannot break the stream", "[protocol]") {
