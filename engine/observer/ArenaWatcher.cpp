@@ -264,7 +264,18 @@ void ArenaWatcher::append(Backlog& backlog, const shm::OpRecord& r) {
         last = backlog.chunks.back().get();
         last->end = 0;
     }
-    std::memcpy(last->cells + last->end, &r, r.cells * sizeof(shm::OpRecord));
+    // A copy of a known size is a few moves; one of any size is a call to memcpy.
+    shm::OpRecord* to = last->cells + last->end;
+    switch (r.cells) {
+    case 1:
+        std::memcpy(to, &r, sizeof(shm::OpRecord));
+        break;
+    case 2:
+        std::memcpy(to, &r, 2 * sizeof(shm::OpRecord));
+        break;
+    default:
+        std::memcpy(to, &r, r.cells * sizeof(shm::OpRecord));
+    }
     last->end += r.cells;
 }
 
