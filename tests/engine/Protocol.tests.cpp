@@ -8,8 +8,11 @@
 #include <catch2/catch.hpp>
 #include <charconv>
 #include <cmath>
+#include <fstream>
 #include <limits>
+#include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -99,6 +102,90 @@ TEST_CASE("every kind's JSON line is pinned byte for byte", "[protocol]") {
     };
     for (const auto& [event, line] : cases)
         CHECK(event.toJsonLine() == line + "\n");
+}
+
+namespace {
+
+// The event a recorded line describes, made again by the factory of its kind from the values
+// the line holds.
+std::optional<Event> remake(const JsonObject& o) {
+    auto number = [&o](const char* k) {
+        const auto it = o.find(k);
+        return it == o.end() ? 0.0 : std::get<double>(it->second);
+    };
+    auto integer = [&](const char* k) { return static_cast<int>(number(k)); };
+    auto text = [&o](const char* k) {
+        const auto it = o.find(k);
+        return it == o.end() ? std::string() : std::get<std::string>(it->second);
+    };
+    auto has = [&o](const char* k) { return o.count(k) != 0; };
+    const double t = number("t");
+    const int pid = integer("pid");
+    const std::string kind = text("kind");
+    if (kind == "start")
+        return events::start(text("script"), text("cwd"), text("mode"), integer("cpus"),
+                             integer("online"), number("speed"), std::get<bool>(o.at("step")),
+                             text("version"), number("monotonic"));
+    if (kind == "notice") return events::notice(t, text("code"), text("message"));
+    if (kind == "spawn") return events::spawn(t, pid, integer("ppid"), text("name"), text("how"));
+    if (kind == "exec") return events::exec(t, pid, text("comm"));
+    if (kind == "state") {
+        const char* key = has("queue") ? "queue" : has("lock") ? "lock" : "";
+        return events::state(t, pid, text("state"), text("on"), key, integer(key));
+    }
+    if (kind == "line") return events::line(t, pid, integer("line"));
+    if (kind == "stdout" || kind == "stderr")
+        return events::output(t, pid, kind == "stderr", text("text"));
+    if (kind == "exit") {
+        if (has("signal")) return events::exitSignal(t, pid, integer("signal"));
+        if (has("code")) return events::exitCode(t, pid, integer("code"));
+        return Event(t, pid, EventKind::Exit);
+    }
+    if (kind == "reap") return events::reap(t, pid, integer("by"));
+    if (kind == "reparent") return events::reparent(t, pid, integer("from"), integer("to"));
+    if (kind == "error")
+        return events::error(t, pid, text("what"), text("message"), text("file"), integer("line"));
+    if (kind == "mode") return events::mode(t, std::get<bool>(o.at("paused")), number("speed"));
+    if (kind == "end") return events::end(t, integer("status"), text("reason"));
+    if (kind == "break") return events::breakHit(t, pid, integer("line"));
+    if (kind == "task")
+        return events::task(t, pid, integer("pool"), integer("task"), text("op"), text("func"));
+    if (kind == "queue" && text("op") == "lost")
+        return events::queueLost(t, pid, integer("queue"), text("during"), text("item"),
+                                 integer("size"), integer("capacity"));
+    if (kind == "queue")
+        return events::queueOp(t, pid, integer("queue"), text("op"), text("item"), integer("size"),
+                               integer("capacity"));
+    if (kind == "queue-state")
+        return events::queueState(t, integer("queue"), integer("size"), integer("capacity"),
+                                  text("items"), integer("shown"));
+    if (kind == "lock")
+        return events::lockOp(t, pid, integer("lock"), text("op"), integer("holder"),
+                              integer("dead"), has("count") ? integer("count") : -1);
+    return std::nullopt;
+}
+
+} // namespace
+
+// Lines of every kind recorded by the engine of commit 6e453ff, before events were written
+// straight into the output buffer: made again from their values, they read the same.
+TEST_CASE("events recorded before are written again byte for byte", "[protocol]") {
+    std::ifstream in(std::string(FORKSCOPE_SOURCE_DIR) + "/tests/engine/data/events_6e453ff.jsonl");
+    REQUIRE(in.good());
+    std::set<std::string> kinds;
+    std::string line;
+    int lines = 0;
+    while (std::getline(in, line)) {
+        ++lines;
+        const auto o = parseFlatObject(line);
+        REQUIRE(o.has_value());
+        const auto event = remake(*o);
+        REQUIRE(event.has_value());
+        CHECK(event->toJsonLine() == line + "\n");
+        kinds.insert(toString(event->kind()));
+    }
+    CHECK(lines == 200);
+    CHECK(kinds.size() == 19); // every kind
 }
 
 TEST_CASE("a JSON line is appended to the buffer, however long it is", "[protocol]") {
