@@ -64,8 +64,13 @@ const char* toString(EventKind kind) noexcept {
 
 Event::Event(const Event& other)
     : t_(other.t_), pid_(other.pid_), kind_(other.kind_), more_(other.more_) {
-    for (; count_ < other.count_ && count_ < kInlineFields; ++count_)
-        new (storage_ + count_ * sizeof(Field)) Field(*other.inlineField(count_));
+    try {
+        for (; count_ < other.count_ && count_ < kInlineFields; ++count_)
+            new (storage_ + count_ * sizeof(Field)) Field(*other.inlineField(count_));
+    } catch (...) { // no destructor runs for an event not made: undo the fields copied so far
+        destroyInline();
+        throw;
+    }
     count_ = other.count_;
 }
 

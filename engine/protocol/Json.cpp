@@ -3,7 +3,6 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -130,7 +129,6 @@ char* writeFixed6(char* p, double value) {
     const int shift = biased == 0 ? 1074 : 1075 - biased; // -e, at least 13 below 1e12
     uint64_t micros = 0;
     if (shift < 128) { // else the value is below 2^-75: far from the half-microsecond
-
         const U128 n = static_cast<U128>(m) * 1'000'000u;
         const U128 half = static_cast<U128>(1) << (shift - 1);
         const U128 rest = n & ((half << 1) - 1);

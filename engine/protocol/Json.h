@@ -24,7 +24,7 @@ void appendJsonNumber(std::string& out, double value);
 
 // The same two, written at `p`, which has room for what the *Room functions say; each returns
 // the end of what it wrote. An event is written this way into one buffer, with no check of a
-// string's capacity for each piece of it (docs/protocol.md: a run can make a million events).
+// string's capacity for each piece of it (a run can make a million events).
 constexpr std::size_t jsonStringRoom(std::size_t size) {
     return 2 + 6 * size; // a byte is at most six: \u0001, or \ufffd for a byte that is not UTF-8
 }
@@ -36,8 +36,8 @@ inline std::size_t fixedRoom(double value) {
 }
 char* writeJsonNumber(char* p, double value);
 // `value` in fixed notation with 6 decimals, exactly as std::to_chars (and printf's %.6f)
-// writes it: the time of every event, which to_chars takes as long as all else on the line to
-// write.
+// writes it: the time of every event, on which to_chars's general algorithm spent a tenth of
+// the time of writing a line.
 char* writeFixed6(char* p, double value);
 
 namespace detail {
