@@ -530,7 +530,7 @@ void Engine::emit(protocol::Event&& e) {
         e.kind() != protocol::EventKind::Stderr)
         flushPendingOutput();
     if (options_.json) {
-        outBuffer_ += e.toJsonLine();
+        e.appendJsonLine(outBuffer_);
         // A long batch (a backlog of operations read at a process's exit, say) goes out as it
         // grows: a buffer of tens of megabytes costs more in page faults and copies as it
         // doubles than the writes do.

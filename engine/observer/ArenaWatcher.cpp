@@ -127,10 +127,11 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsE
     uint32_t& next = nextSeq_.try_emplace(key, 1).first->second;
     // After records were dropped the missing numbers never come: nothing is held for them.
     if (r.objSeq > next && !gapsExpected) {
-        Held h;
+        HeldOps& ops = held_[key];
+        Held& h = ops.bySeq.emplace(r.objSeq, Held{})->second;
         h.sinceNs = nowNs;
         std::memcpy(h.cells, &r, r.cells * sizeof(shm::OpRecord));
-        held_[key].push_back(h);
+        ++ops.since[nowNs];
         return;
     }
     emitOp(r);
@@ -143,17 +144,16 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsE
 void ArenaWatcher::releaseHeld(const Key& key, bool all) {
     auto it = held_.find(key);
     if (it == held_.end()) return;
-    auto& list = it->second;
-    std::sort(list.begin(), list.end(),
-              [](const Held& a, const Held& b) { return a.record().objSeq < b.record().objSeq; });
+    auto& [bySeq, since] = it->second;
     uint32_t& next = nextSeq_[key];
-    std::size_t i = 0;
-    for (; i < list.size() && (all || list[i].record().objSeq <= next); ++i) {
-        emitOp(list[i].record());
-        next = std::max(next, list[i].record().objSeq + 1);
+    for (auto h = bySeq.begin(); h != bySeq.end() && (all || h->first <= next);
+         h = bySeq.erase(h)) {
+        emitOp(h->second.record());
+        next = std::max(next, h->first + 1);
+        const auto s = since.find(h->second.sinceNs);
+        if (--s->second == 0) since.erase(s);
     }
-    list.erase(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(i));
-    if (list.empty()) held_.erase(it);
+    if (bySeq.empty()) held_.erase(it);
 }
 
 void ArenaWatcher::emitOp(const shm::OpRecord& r) {
@@ -227,24 +227,23 @@ void ArenaWatcher::emitQueueStates(bool force) {
             items += snap->items.empty() ? "\xe2\x80\xa6" : ", \xe2\x80\xa6";
         items += "]";
         sink_(ev::queueState(now(), static_cast<int>(q.id), static_cast<long long>(snap->size),
-                             static_cast<long long>(snap->capacity), items,
+                             static_cast<long long>(snap->capacity), std::move(items),
                              static_cast<int>(snap->items.size())));
         queueVersion_[off] = snap->version;
     }
 }
 
-void ArenaWatcher::appendRun(std::vector<shm::OpRecord>& out, const shm::OpRecord& run,
-                             uint32_t from) {
+void ArenaWatcher::appendRun(Backlog& out, const shm::OpRecord& run, uint32_t from) {
     if (run.a <= from) return;
     shm::OpRecord rest = run;
     rest.objSeq += from;
     rest.a -= from;
     if (from % 2) rest.flags ^= shm::OpRecord::kRunFromRelease;
-    out.push_back(rest);
+    append(out, rest);
 }
 
 void ArenaWatcher::readOpenRun(std::size_t slot, shm::Offset ringOffset, const shm::OpRing& ring,
-                               std::vector<shm::OpRecord>& out) {
+                               Backlog& out) {
     // A seqlock read: the writer is changing the run while runVersion is odd. A dead writer
     // may have left it odd; what it wrote is then as good as it gets (each field is one store).
     const bool writerDead = deadSlot_ == static_cast<int>(slot);
@@ -285,14 +284,6 @@ void ArenaWatcher::collect() {
         const shm::Offset off = arena_->rings[slot].load(std::memory_order_acquire);
         if (off == 0) continue;
         Backlog& backlog = backlog_[slot];
-        // What was emitted goes once it is half the backlog: a busy process's backlog is
-        // never empty, and would otherwise grow (and be copied as it grows) for the whole run.
-        if (backlog.next > 0 && backlog.next * 2 >= backlog.cells.size()) {
-            backlog.cells.erase(backlog.cells.begin(),
-                                backlog.cells.begin() + static_cast<std::ptrdiff_t>(backlog.next));
-            backlog.next = 0;
-        }
-        std::vector<shm::OpRecord>& out = backlog.cells;
         // The slot's chain of rings, oldest first: each is read to its end before the next.
         shm::Offset ringOffset = off;
         for (auto* ring = arena_->at<shm::OpRing>(off); ring;) {
@@ -315,23 +306,66 @@ void ArenaWatcher::collect() {
                     // Read in part while it was open: the rest.
                     OpenRun& seen = openRuns_[slot];
                     const bool partly = seen.ring == ringOffset && seen.pos == at;
-                    appendRun(out, r, partly ? seen.read : 0);
+                    appendRun(backlog, r, partly ? seen.read : 0);
                     if (partly) seen = {};
                 } else if (r.op != shm::OpRecord::kPadding) {
-                    out.insert(out.end(), &r, &r + r.cells);
+                    append(backlog, r);
                 }
                 at += r.cells;
             }
-            if (next == 0) readOpenRun(slot, ringOffset, *ring, out);
+            if (next == 0) readOpenRun(slot, ringOffset, *ring, backlog);
             if (at != ring->tail.load(std::memory_order_relaxed))
                 ring->tail.store(at, std::memory_order_release);
             chained = chained || next != 0;
             ring = next ? arena_->at<shm::OpRing>(next) : nullptr;
             ringOffset = next;
         }
-        if (backlog.next < out.size()) pending_.insert(slot);
+        if (!backlog.empty()) pending_.insert(slot);
     }
     if (chained) unchainRings();
+}
+
+void ArenaWatcher::append(Backlog& backlog, const shm::OpRecord& r) {
+    Chunk* last = backlog.empty() ? nullptr : backlog.chunks.back().get();
+    if (!last || last->end + r.cells > kChunkCells) {
+        if (spareChunks_.empty()) {
+            // Not zeroed: its pages are touched only as records fill them.
+            backlog.chunks.push_back(std::make_unique_for_overwrite<Chunk>());
+        } else {
+            backlog.chunks.push_back(std::move(spareChunks_.back()));
+            spareChunks_.pop_back();
+        }
+        last = backlog.chunks.back().get();
+        last->end = 0;
+    }
+    // A copy of a known size is a few moves; one of any size is a call to memcpy.
+    shm::OpRecord* to = last->cells + last->end;
+    switch (r.cells) {
+    case 1:
+        std::memcpy(to, &r, sizeof(shm::OpRecord));
+        break;
+    case 2:
+        std::memcpy(to, &r, 2 * sizeof(shm::OpRecord));
+        break;
+    default:
+        std::memcpy(to, &r, r.cells * sizeof(shm::OpRecord));
+    }
+    last->end += r.cells;
+}
+
+// Past the first record of the backlog; a chunk emitted to its end goes back to the spares.
+void ArenaWatcher::advance(Backlog& backlog) {
+    backlog.next += backlog.front().cells;
+    if (backlog.next < backlog.chunks[backlog.first]->end) return;
+    spareChunks_.push_back(std::move(backlog.chunks[backlog.first]));
+    ++backlog.first;
+    backlog.next = 0;
+    // The emptied entries go once they are half: a busy process's backlog is never empty.
+    if (backlog.first * 2 >= backlog.chunks.size()) {
+        backlog.chunks.erase(backlog.chunks.begin(),
+                             backlog.chunks.begin() + static_cast<std::ptrdiff_t>(backlog.first));
+        backlog.first = 0;
+    }
 }
 
 // Emits up to `budget` collected operations, in the order they happened (each slot's are in
@@ -348,19 +382,14 @@ void ArenaWatcher::emitCollected(std::size_t budget) {
         std::size_t firstSlot = 0;
         for (const std::size_t slot : pending_) {
             Backlog& b = backlog_[slot];
-            if (!first || b.cells[b.next].stamp < first->cells[first->next].stamp) {
+            if (!first || b.front().stamp < first->front().stamp) {
                 first = &b;
                 firstSlot = slot;
             }
         }
-        const shm::OpRecord& r = first->cells[first->next];
-        emitInOrder(r, nowNs, gaps);
-        first->next += r.cells;
-        if (first->next >= first->cells.size()) {
-            first->cells.clear();
-            first->next = 0;
-            pending_.erase(firstSlot);
-        }
+        emitInOrder(first->front(), nowNs, gaps);
+        advance(*first);
+        if (first->empty()) pending_.erase(firstSlot);
     }
 }
 
@@ -369,13 +398,8 @@ void ArenaWatcher::settleHeldAndStates() {
     // process died between the operation and its record, or its ring was full).
     const int64_t nowNs = channel::monotonicNs();
     std::vector<Key> stale;
-    for (const auto& [key, list] : held_) {
-        for (const Held& h : list) {
-            if (nowNs - h.sinceNs >= kGapWaitNs) {
-                stale.push_back(key);
-                break;
-            }
-        }
+    for (const auto& [key, ops] : held_) {
+        if (nowNs - ops.since.begin()->first >= kGapWaitNs) stale.push_back(key);
     }
     for (const Key& key : stale)
         releaseHeld(key, true);

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -61,17 +62,41 @@ private:
         const shm::OpRecord& record() const { return cells[0]; }
     };
     using Key = std::tuple<int, uint32_t, uint32_t>; // (family, object id, task id or 0)
-
-    struct Backlog {
-        std::vector<shm::OpRecord> cells; // records copied out of a slot's rings
-        std::size_t next = 0;             // the first not emitted yet
+    // An object's operations waiting for an earlier one, in its order (equal numbers, which
+    // only a bug could log, in the order they came), and how many began waiting at each time:
+    // after a drop thousands wait, and neither releasing the next nor finding the longest
+    // wait may look at each of them.
+    struct HeldOps {
+        std::multimap<uint32_t, Held> bySeq;
+        std::map<int64_t, uint32_t> since;
     };
+
+    // Records copied out of the rings wait in fixed chunks, which are handed back to a spare
+    // list once emitted and kept for the run: a backlog in one growing array would copy all it
+    // holds as it grows, and touch fresh pages each time, delaying the next look at the rings
+    // while busy processes fill them.
+    static constexpr std::size_t kChunkCells = 2048; // 64 KiB
+    struct Chunk {
+        shm::OpRecord cells[kChunkCells];
+        std::size_t end = 0; // cells used; a record never spans two chunks
+    };
+    struct Backlog {
+        // A slot's records, oldest first from `first` on (not a deque, which would allocate
+        // for each of the 1024 slots at once).
+        std::vector<std::unique_ptr<Chunk>> chunks;
+        std::size_t first = 0; // the chunk being emitted
+        std::size_t next = 0;  // in it: the first cell not emitted yet
+        bool empty() const { return first == chunks.size(); }
+        const shm::OpRecord& front() const { return chunks[first]->cells[next]; }
+    };
+    void append(Backlog& backlog, const shm::OpRecord& r);
+    void advance(Backlog& backlog);
     // A LockRun stands for `a` operations from objSeq: what is left of it after the first
     // `from` goes to `out` as a run of its own.
-    static void appendRun(std::vector<shm::OpRecord>& out, const shm::OpRecord& run, uint32_t from);
+    void appendRun(Backlog& out, const shm::OpRecord& run, uint32_t from);
     // The open run of `ring` (slot's last), what it holds beyond what was read before.
     void readOpenRun(std::size_t slot, shm::Offset ringOffset, const shm::OpRing& ring,
-                     std::vector<shm::OpRecord>& out);
+                     Backlog& out);
     void collect();
     void emitCollected(std::size_t budget);
     void settleHeldAndStates();
@@ -96,10 +121,11 @@ private:
     int64_t ns0_ = 0;
     double nsPerStamp_ = 1.0;
 
-    std::map<Key, uint32_t> nextSeq_;       // the next objSeq of each object
-    std::map<Key, std::vector<Held>> held_; // operations waiting for an earlier one
+    std::map<Key, uint32_t> nextSeq_; // the next objSeq of each object
+    std::map<Key, HeldOps> held_;     // operations waiting for an earlier one
     uint64_t droppedReported_ = 0, droppedSeen_ = 0, droppedHeld_ = 0;
     std::vector<Backlog> backlog_ = std::vector<Backlog>(shm::Arena::kMaxSlots);
+    std::vector<std::unique_ptr<Chunk>> spareChunks_;
     std::set<std::size_t> pending_; // slots with a backlog
     // Per slot: the open run read so far (the ring, the run's position, operations read), so
     // that once committed only the rest of it is read.

@@ -9,7 +9,10 @@
 
 namespace forkscope::protocol {
 
-const char* toString(EventKind kind) noexcept {
+namespace {
+
+// Each kind's name, its length known without counting (each JSON line writes it).
+constexpr std::string_view kindName(EventKind kind) {
     switch (kind) {
     case EventKind::Start:
         return "start";
@@ -53,9 +56,63 @@ const char* toString(EventKind kind) noexcept {
     return "unknown";
 }
 
+} // namespace
+
+const char* toString(EventKind kind) noexcept {
+    return kindName(kind).data(); // literals: null-terminated
+}
+
+Event::Event(const Event& other)
+    : t_(other.t_), pid_(other.pid_), kind_(other.kind_), more_(other.more_) {
+    try {
+        for (; count_ < other.count_ && count_ < kInlineFields; ++count_)
+            new (storage_ + count_ * sizeof(Field)) Field(*other.inlineField(count_));
+    } catch (...) { // no destructor runs for an event not made: undo the fields copied so far
+        destroyInline();
+        throw;
+    }
+    count_ = other.count_;
+}
+
+Event::Event(Event&& other) noexcept
+    : t_(other.t_), pid_(other.pid_), kind_(other.kind_), more_(std::move(other.more_)) {
+    for (; count_ < other.count_ && count_ < kInlineFields; ++count_)
+        new (storage_ + count_ * sizeof(Field)) Field(std::move(*other.inlineField(count_)));
+    count_ = other.count_;
+}
+
+Event& Event::operator=(const Event& other) {
+    if (this != &other) {
+        Event copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+Event& Event::operator=(Event&& other) noexcept {
+    if (this != &other) {
+        destroyInline();
+        t_ = other.t_;
+        pid_ = other.pid_;
+        kind_ = other.kind_;
+        more_ = std::move(other.more_);
+        for (; count_ < other.count_ && count_ < kInlineFields; ++count_)
+            new (storage_ + count_ * sizeof(Field)) Field(std::move(*other.inlineField(count_)));
+        count_ = other.count_;
+    }
+    return *this;
+}
+
+void Event::destroyInline() noexcept {
+    for (std::size_t i = 0; i < count_ && i < kInlineFields; ++i)
+        inlineField(i)->~Field();
+    count_ = 0;
+}
+
 const Event::Value* Event::get(std::string_view key) const {
-    for (const auto& [k, v] : fields_) {
-        if (k == key) return &v;
+    for (std::size_t i = 0; i < count_; ++i) {
+        const Field& f = field(i);
+        if (f.key == key) return &f.value;
     }
     return nullptr;
 }
@@ -79,40 +136,83 @@ long long Event::integer(std::string_view key) const {
     return 0;
 }
 
+namespace {
+
+std::size_t valueRoom(const Event::Value& value) {
+    switch (value.index()) {
+    case 0: // long long: a sign and 19 digits
+        return 24;
+    case 1:
+        return fixedRoom(std::get<double>(value));
+    case 2:
+        return 5;
+    default:
+        return jsonStringRoom(std::get<std::string>(value).size());
+    }
+}
+
+char* writeLiteral(char* p, std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    return p + s.size();
+}
+
+} // namespace
+
+char* Event::writeJsonLine(char* p) const {
+    p = writeLiteral(p, "{\"t\":");
+    // Times are rounded to microseconds: finer digits are noise from the sampling itself.
+    p = writeFixed6(p, t_);
+    p = writeLiteral(p, ",\"pid\":");
+    p = std::to_chars(p, p + 12, pid_).ptr;
+    p = writeLiteral(p, ",\"kind\":\"");
+    p = writeLiteral(p, kindName(kind_));
+    *p++ = '"';
+    for (std::size_t i = 0; i < count_; ++i) {
+        const Field& f = field(i);
+        *p++ = ',';
+        p = writeJsonString(p, f.key);
+        *p++ = ':';
+        switch (f.value.index()) {
+        case 0:
+            p = std::to_chars(p, p + 24, std::get<long long>(f.value)).ptr;
+            break;
+        case 1:
+            p = writeJsonNumber(p, std::get<double>(f.value));
+            break;
+        case 2:
+            p = writeLiteral(p, std::get<bool>(f.value) ? "true" : "false");
+            break;
+        default:
+            p = writeJsonString(p, std::get<std::string>(f.value));
+        }
+    }
+    return writeLiteral(p, "}\n");
+}
+
+void Event::appendJsonLine(std::string& out) const {
+    std::size_t room = 48 + fixedRoom(t_) + kindName(kind_).size();
+    for (std::size_t i = 0; i < count_; ++i) {
+        const Field& f = field(i);
+        room += 2 + jsonStringRoom(f.key.size()) + valueRoom(f.value);
+    }
+    // Most lines are written on the stack and appended in one piece; a long one (a long output
+    // line, a huge number) goes straight into `out`, whose new room resize() must clear first.
+    constexpr std::size_t kStackRoom = 1024;
+    if (room <= kStackRoom) {
+        char buf[kStackRoom];
+        const char* end = writeJsonLine(buf);
+        out.append(buf, static_cast<std::size_t>(end - buf));
+        return;
+    }
+    const std::size_t old = out.size();
+    out.resize(old + room);
+    const char* end = writeJsonLine(out.data() + old);
+    out.resize(static_cast<std::size_t>(end - out.data()));
+}
+
 std::string Event::toJsonLine() const {
     std::string out;
-    out.reserve(64 + fields_.size() * 16);
-    out += "{\"t\":";
-    // Times are rounded to microseconds: finer digits are noise from the sampling itself.
-    char buf[32];
-    // to_chars prints what printf's %.6f does, without printf's machinery (a tenth of the
-    // engine's time when a run does a million queue operations).
-    const auto r = std::to_chars(buf, buf + sizeof buf, t_, std::chars_format::fixed, 6);
-    out.append(buf, r.ptr);
-    out += ",\"pid\":";
-    out += std::to_string(pid_);
-    out += ",\"kind\":\"";
-    out += toString(kind_);
-    out += '"';
-    for (const auto& [key, value] : fields_) {
-        out += ',';
-        appendJsonString(out, key);
-        out += ':';
-        std::visit(
-            [&out](const auto& v) {
-                using T = std::decay_t<decltype(v)>;
-                if constexpr (std::is_same_v<T, std::string>)
-                    appendJsonString(out, v);
-                else if constexpr (std::is_same_v<T, bool>)
-                    out += v ? "true" : "false";
-                else if constexpr (std::is_same_v<T, long long>)
-                    out += std::to_string(v);
-                else
-                    appendJsonNumber(out, v);
-            },
-            value);
-    }
-    out += "}\n";
+    appendJsonLine(out);
     return out;
 }
 
@@ -224,10 +324,13 @@ std::string Event::toText() const {
 
 namespace events {
 
+// Each factory fills a named event and returns it, so that it is built in place: `return
+// Event(...).set(...)` would copy the whole event out of the reference set() returns.
+
 Event start(std::string_view script, std::string_view cwd, std::string_view mode, int cpus,
             int online, double speed, bool step, std::string_view version, double monotonic) {
-    return Event(0, 0, EventKind::Start)
-        .set("script", script)
+    Event e(0, 0, EventKind::Start);
+    e.set("script", script)
         .set("cwd", cwd)
         .set("mode", mode)
         .set("cpus", cpus)
@@ -236,13 +339,18 @@ Event start(std::string_view script, std::string_view cwd, std::string_view mode
         .set("step", step)
         .set("version", version)
         .set("monotonic", monotonic);
+    return e;
 }
 
 Event spawn(double t, int pid, int ppid, std::string_view name, std::string_view how) {
-    return Event(t, pid, EventKind::Spawn).set("ppid", ppid).set("name", name).set("how", how);
+    Event e(t, pid, EventKind::Spawn);
+    e.set("ppid", ppid).set("name", name).set("how", how);
+    return e;
 }
 Event exec(double t, int pid, std::string_view comm) {
-    return Event(t, pid, EventKind::Exec).set("comm", comm);
+    Event e(t, pid, EventKind::Exec);
+    e.set("comm", comm);
+    return e;
 }
 Event state(double t, int pid, std::string_view state, std::string_view on,
             std::string_view objectKey, long long object) {
@@ -253,25 +361,36 @@ Event state(double t, int pid, std::string_view state, std::string_view on,
     return e;
 }
 Event line(double t, int pid, int line) {
-    return Event(t, pid, EventKind::Line).set("line", line);
+    Event e(t, pid, EventKind::Line);
+    e.set("line", line);
+    return e;
 }
 Event output(double t, int pid, bool isStderr, std::string_view text) {
-    return Event(t, pid, isStderr ? EventKind::Stderr : EventKind::Stdout).set("text", text);
+    Event e(t, pid, isStderr ? EventKind::Stderr : EventKind::Stdout);
+    e.set("text", text);
+    return e;
 }
 Event exitCode(double t, int pid, int code) {
-    return Event(t, pid, EventKind::Exit).set("code", code);
+    Event e(t, pid, EventKind::Exit);
+    e.set("code", code);
+    return e;
 }
 Event exitSignal(double t, int pid, int signal) {
     const char* abbrev = sigabbrev_np(signal);
-    return Event(t, pid, EventKind::Exit)
-        .set("signal", signal)
+    Event e(t, pid, EventKind::Exit);
+    e.set("signal", signal)
         .set("signame", abbrev ? std::string("SIG") + abbrev : "SIG" + std::to_string(signal));
+    return e;
 }
 Event reap(double t, int pid, int by) {
-    return Event(t, pid, EventKind::Reap).set("by", by);
+    Event e(t, pid, EventKind::Reap);
+    e.set("by", by);
+    return e;
 }
 Event reparent(double t, int pid, int from, int to) {
-    return Event(t, pid, EventKind::Reparent).set("from", from).set("to", to);
+    Event e(t, pid, EventKind::Reparent);
+    e.set("from", from).set("to", to);
+    return e;
 }
 Event error(double t, int pid, std::string_view what, std::string_view message,
             std::string_view file, int line) {
@@ -282,43 +401,51 @@ Event error(double t, int pid, std::string_view what, std::string_view message,
     return e;
 }
 Event notice(double t, std::string_view code, std::string_view message) {
-    return Event(t, 0, EventKind::Notice).set("code", code).set("message", message);
+    Event e(t, 0, EventKind::Notice);
+    e.set("code", code).set("message", message);
+    return e;
 }
 Event mode(double t, bool paused, double speed) {
-    return Event(t, 0, EventKind::Mode).set("paused", paused).set("speed", speed);
+    Event e(t, 0, EventKind::Mode);
+    e.set("paused", paused).set("speed", speed);
+    return e;
 }
 Event breakHit(double t, int pid, int line) {
-    return Event(t, pid, EventKind::Break).set("line", line);
+    Event e(t, pid, EventKind::Break);
+    e.set("line", line);
+    return e;
 }
 Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func) {
-    return Event(t, pid, EventKind::Task)
-        .set("pool", pool)
-        .set("task", task)
-        .set("op", op)
-        .set("func", func);
+    Event e(t, pid, EventKind::Task);
+    e.set("pool", pool).set("task", task).set("op", op).set("func", func);
+    return e;
 }
-Event queueOp(double t, int pid, int queue, std::string_view op, std::string_view item,
-              long long size, long long capacity) {
-    return Event(t, pid, EventKind::Queue)
-        .set("queue", queue)
+Event queueOp(double t, int pid, int queue, std::string_view op, std::string item, long long size,
+              long long capacity) {
+    Event e(t, pid, EventKind::Queue);
+    e.set("queue", queue)
         .set("op", op)
-        .set("item", item)
+        .set("item", std::move(item))
         .set("size", size)
         .set("capacity", capacity)
         .set("by", pid);
+    return e;
 }
-Event queueLost(double t, int pid, int queue, std::string_view during, std::string_view item,
+Event queueLost(double t, int pid, int queue, std::string_view during, std::string item,
                 long long size, long long capacity) {
-    return queueOp(t, pid, queue, "lost", item, size, capacity).set("during", during);
+    Event e = queueOp(t, pid, queue, "lost", std::move(item), size, capacity);
+    e.set("during", during);
+    return e;
 }
-Event queueState(double t, int queue, long long size, long long capacity, std::string_view items,
+Event queueState(double t, int queue, long long size, long long capacity, std::string items,
                  int shown) {
-    return Event(t, 0, EventKind::QueueState)
-        .set("queue", queue)
+    Event e(t, 0, EventKind::QueueState);
+    e.set("queue", queue)
         .set("size", size)
         .set("capacity", capacity)
-        .set("items", items)
+        .set("items", std::move(items))
         .set("shown", shown);
+    return e;
 }
 Event lockOp(double t, int pid, int lock, std::string_view op, int holder, int dead, int count) {
     Event e(t, pid, EventKind::Lock);
@@ -328,7 +455,9 @@ Event lockOp(double t, int pid, int lock, std::string_view op, int holder, int d
     return e;
 }
 Event end(double t, int status, std::string_view reason) {
-    return Event(t, 0, EventKind::End).set("status", status).set("reason", reason);
+    Event e(t, 0, EventKind::End);
+    e.set("status", status).set("reason", reason);
+    return e;
 }
 
 } // namespace events

@@ -3,6 +3,8 @@
 // `events::` are the only way the engine makes events, so every kind's fields are spelled in
 // exactly one place and the JSON and the human-readable log cannot drift apart.
 
+#include <cstddef>
+#include <new>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,16 +41,22 @@ class Event {
 public:
     using Value = std::variant<long long, double, bool, std::string>;
 
-    // Room for a kind's fields at once: growing the vector field by field moved every field
-    // made so far, several times per event (a run can make a million events).
-    Event(double t, int pid, EventKind kind) : t_(t), pid_(pid), kind_(kind) { fields_.reserve(8); }
+    Event(double t, int pid, EventKind kind) : t_(t), pid_(pid), kind_(kind) {}
+    Event(const Event& other);
+    Event(Event&& other) noexcept;
+    Event& operator=(const Event& other);
+    Event& operator=(Event&& other) noexcept;
+    ~Event() { destroyInline(); }
 
-    Event& set(std::string_view key, long long v) { return put(key, v); }
-    Event& set(std::string_view key, int v) { return put(key, static_cast<long long>(v)); }
-    Event& set(std::string_view key, double v) { return put(key, v); }
-    Event& set(std::string_view key, bool v) { return put(key, v); }
-    Event& set(std::string_view key, std::string_view v) { return put(key, std::string(v)); }
-    Event& set(std::string_view key, const char* v) { return put(key, std::string(v)); }
+    // `key` is kept as it is, not copied: it must outlive the event, as the string literals
+    // every field is named by do.
+    Event& set(std::string_view key, long long v) { return put<0>(key, v); }
+    Event& set(std::string_view key, int v) { return put<0>(key, static_cast<long long>(v)); }
+    Event& set(std::string_view key, double v) { return put<1>(key, v); }
+    Event& set(std::string_view key, bool v) { return put<2>(key, v); }
+    Event& set(std::string_view key, std::string_view v) { return put<3>(key, v); }
+    Event& set(std::string_view key, const char* v) { return put<3>(key, v); }
+    Event& set(std::string_view key, std::string&& v) { return put<3>(key, std::move(v)); }
 
     double t() const { return t_; }
     int pid() const { return pid_; }
@@ -56,21 +64,51 @@ public:
     // The value of a field, or nullptr when the event has none of that name.
     const Value* get(std::string_view key) const;
 
+    // Appends the JSON line, trailing newline included, to `out`.
+    void appendJsonLine(std::string& out) const;
     std::string toJsonLine() const; // with the trailing newline
     std::string toText() const;     // one line for people, without newline
 
 private:
-    Event& put(std::string_view key, Value v) {
-        fields_.emplace_back(std::string(key), std::move(v));
+    struct Field {
+        std::string_view key;
+        Value value;
+    };
+    // Every kind has at most this many fields (start has 9): they live in the event itself,
+    // made in place as they are set, so that making one allocates nothing but a long string
+    // value, and sets nothing twice (a run can make a million events).
+    static constexpr std::size_t kInlineFields = 9;
+
+    // Sets the field's value to alternative `I` of Value, made from `arg`.
+    template <std::size_t I, class Arg> Event& put(std::string_view key, Arg&& arg) {
+        if (count_ < kInlineFields)
+            new (storage_ + count_ * sizeof(Field))
+                Field{key, Value(std::in_place_index<I>, std::forward<Arg>(arg))};
+        else
+            more_.push_back(Field{key, Value(std::in_place_index<I>, std::forward<Arg>(arg))});
+        ++count_;
         return *this;
     }
+    Field* inlineField(std::size_t i) {
+        return std::launder(reinterpret_cast<Field*>(storage_ + i * sizeof(Field)));
+    }
+    const Field* inlineField(std::size_t i) const {
+        return std::launder(reinterpret_cast<const Field*>(storage_ + i * sizeof(Field)));
+    }
+    const Field& field(std::size_t i) const {
+        return i < kInlineFields ? *inlineField(i) : more_[i - kInlineFields];
+    }
+    void destroyInline() noexcept;
+    char* writeJsonLine(char* p) const;
     std::string text(std::string_view key) const;
     long long integer(std::string_view key) const;
 
     double t_;
     int pid_;
     EventKind kind_;
-    std::vector<std::pair<std::string, Value>> fields_;
+    std::size_t count_ = 0;
+    alignas(Field) unsigned char storage_[kInlineFields * sizeof(Field)];
+    std::vector<Field> more_; // fields beyond the inline ones, which no kind has today
 };
 
 namespace events {
@@ -97,15 +135,15 @@ Event end(double t, int status, std::string_view reason);
 Event task(double t, int pid, int pool, int task, std::string_view op, std::string_view func);
 // A put or get (`op`), by `pid`: `item` is the item's repr, `size` the queue's size right
 // after it, `capacity` its maxsize (0: unbounded).
-Event queueOp(double t, int pid, int queue, std::string_view op, std::string_view item,
-              long long size, long long capacity);
+Event queueOp(double t, int pid, int queue, std::string_view op, std::string item, long long size,
+              long long capacity);
 // `pid` died in the middle of a put (`during`: the item never got in) or of a get (it had
 // left the queue, and died with its getter).
-Event queueLost(double t, int pid, int queue, std::string_view during, std::string_view item,
+Event queueLost(double t, int pid, int queue, std::string_view during, std::string item,
                 long long size, long long capacity);
 // The queue's whole contents, read from the arena: `items` is the list of their reprs as
 // Python prints a list, the oldest first, at most `shown` of `size`.
-Event queueState(double t, int queue, long long size, long long capacity, std::string_view items,
+Event queueState(double t, int queue, long long size, long long capacity, std::string items,
                  int shown);
 // `op`: wait, acquire, release, recover. `holder`: who holds it after the op (0: nobody);
 // `dead`: for recover, the holder that died; `count`: an RLock's depth after the op (-1: a Lock).

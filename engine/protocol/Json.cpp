@@ -1,9 +1,10 @@
 #include "engine/protocol/Json.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace forkscope::protocol {
 
@@ -31,82 +32,124 @@ std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
 
 } // namespace
 
-void appendJsonString(std::string& out, std::string_view text) {
-    out.push_back('"');
-    for (std::size_t i = 0; i < text.size();) {
-        // A run of printable ASCII, which needs no escape (most of every event), in one append.
+char* detail::writeEscapedJsonString(char* p, std::string_view text) {
+    *p++ = '"';
+    const char* s = text.data();
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        // A run that needs no escape, in one copy.
         std::size_t plain = i;
-        while (plain < text.size()) {
-            const auto p = static_cast<unsigned char>(text[plain]);
-            if (p < 0x20 || p >= 0x7F || p == '"' || p == '\\') break;
+        while (plain < n && kPlainByte[static_cast<unsigned char>(s[plain])])
             ++plain;
-        }
         if (plain > i) {
-            out.append(text.data() + i, plain - i);
+            p = copyRun(p, s + i, plain - i);
             i = plain;
             continue;
         }
-        const auto c = static_cast<unsigned char>(text[i]);
+        const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             const std::size_t len = utf8SequenceLength(text, i);
             if (len == 0) {
-                out += "\\ufffd";
+                std::memcpy(p, "\\ufffd", 6);
+                p += 6;
                 ++i;
             } else {
-                out.append(text.substr(i, len));
+                std::memcpy(p, s + i, len);
+                p += len;
                 i += len;
             }
             continue;
         }
+        *p++ = '\\';
         switch (c) {
         case '"':
-            out += "\\\"";
+            *p++ = '"';
             break;
         case '\\':
-            out += "\\\\";
+            *p++ = '\\';
             break;
         case '\n':
-            out += "\\n";
+            *p++ = 'n';
             break;
         case '\r':
-            out += "\\r";
+            *p++ = 'r';
             break;
         case '\t':
-            out += "\\t";
+            *p++ = 't';
             break;
-        default:
-            if (c < 0x20 || c == 0x7F) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out.push_back(static_cast<char>(c));
-            }
+        default: { // the other control characters, and DEL
+            static constexpr char kHex[] = "0123456789abcdef";
+            std::memcpy(p, "u00", 3);
+            p[3] = kHex[c >> 4];
+            p[4] = kHex[c & 0xF];
+            p += 5;
+        }
         }
         ++i;
     }
-    out.push_back('"');
+    *p++ = '"';
+    return p;
+}
+
+void appendJsonString(std::string& out, std::string_view text) {
+    const std::size_t old = out.size();
+    out.resize(old + jsonStringRoom(text.size()));
+    char* end = writeJsonString(out.data() + old, text);
+    out.resize(static_cast<std::size_t>(end - out.data()));
+}
+
+char* writeJsonNumber(char* p, double value) {
+    if (!std::isfinite(value)) {
+        std::memcpy(p, "null", 4);
+        return p + 4;
+    }
+    if (value == std::floor(value) && std::fabs(value) < 1e15)
+        return std::to_chars(p, p + 24, static_cast<long long>(value)).ptr;
+    char* end = writeFixed6(p, value);
+    // Trim trailing zeros: 0.250000 -> 0.25.
+    while (end - p > 1 && end[-1] == '0')
+        --end;
+    return end;
+}
+
+// 128 bits, which GCC and Clang have, however pedantic.
+__extension__ typedef unsigned __int128 U128;
+
+char* writeFixed6(char* p, double value) {
+    // A double is m * 2^e exactly, so value * 10^6 is m * 10^6 / 2^-e, which 128 bits hold
+    // whole: rounded to the nearest integer, ties to even, as to_chars rounds the exact value,
+    // it is the 6-decimal number, in 64 bits below 10^12 (11 days of microseconds). The rest
+    // (negative values and -0, bigger ones, infinities and NaN) is left to to_chars.
+    if (!(value < 1e12) || std::signbit(value))
+        return std::to_chars(p, p + fixedRoom(value), value, std::chars_format::fixed, 6).ptr;
+    const auto bits = std::bit_cast<uint64_t>(value);
+    const auto biased = static_cast<int>(bits >> 52);
+    const uint64_t fraction = bits & ((uint64_t{1} << 52) - 1);
+    const uint64_t m = biased == 0 ? fraction : fraction | (uint64_t{1} << 52);
+    const int shift = biased == 0 ? 1074 : 1075 - biased; // -e, at least 13 below 1e12
+    uint64_t micros = 0;
+    if (shift < 128) { // else the value is below 2^-75: far from the half-microsecond
+        const U128 n = static_cast<U128>(m) * 1'000'000u;
+        const U128 half = static_cast<U128>(1) << (shift - 1);
+        const U128 rest = n & ((half << 1) - 1);
+        micros = static_cast<uint64_t>(n >> shift);
+        if (rest > half || (rest == half && (micros & 1) != 0)) ++micros;
+    }
+    p = std::to_chars(p, p + 20, micros / 1'000'000u).ptr;
+    *p = '.';
+    uint64_t fractionDigits = micros % 1'000'000u;
+    for (int i = 6; i > 0; --i) {
+        p[i] = static_cast<char>('0' + fractionDigits % 10);
+        fractionDigits /= 10;
+    }
+    return p + 7;
 }
 
 void appendJsonNumber(std::string& out, double value) {
-    if (!std::isfinite(value)) {
-        out += "null";
-        return;
-    }
-    char buf[32];
-    if (value == std::floor(value) && std::fabs(value) < 1e15) {
-        const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value));
-        *r.ptr = '\0';
-    } else {
-        const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, 6);
-        // Trim trailing zeros: 0.250000 -> 0.25.
-        std::string_view v(buf, static_cast<std::size_t>(r.ptr - buf));
-        while (v.size() > 1 && v.back() == '0')
-            v.remove_suffix(1);
-        out.append(v);
-        return;
-    }
-    out += buf;
+    const std::size_t old = out.size();
+    out.resize(old + fixedRoom(value));
+    char* end = writeJsonNumber(out.data() + old, value);
+    out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 namespace {

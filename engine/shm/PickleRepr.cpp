@@ -645,6 +645,8 @@ private:
 
 // Cuts `s` to `limit` code points, the last being "…" when something was cut.
 std::string clip(std::string s, std::size_t limit) {
+    // A code point is at least a byte: a short repr (every number) fits without counting.
+    if (s.size() <= limit) return s;
     std::size_t points = 0, i = 0;
     while (i < s.size()) {
         const std::size_t n = std::max<std::size_t>(utf8Length(s, i), 1);
