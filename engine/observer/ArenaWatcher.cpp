@@ -432,7 +432,7 @@ void ArenaWatcher::unchainRings() {
                                  ring->head.load(std::memory_order_acquire))
                 break;
             entry.store(next, std::memory_order_release);
-            arena_->reclaimLater(off);
+            arena_->reclaimLater(ring->block);
             off = next;
         }
     }

@@ -160,9 +160,11 @@ bool Arena::publish(ObjectKind kind, Offset offset) noexcept {
 
 namespace {
 OpRing* makeRing(Arena& a, uint64_t capacity, int pid) {
-    const Offset off = a.allocate(OpRing::bytesFor(capacity));
+    Offset block = 0;
+    const Offset off = a.allocateLines(OpRing::bytesFor(capacity), &block);
     if (off == 0) return nullptr;
     auto* ring = new (a.at<OpRing>(off)) OpRing; // its cells stay as they are
+    ring->block = block;
     ring->capacity = capacity;
     ring->pid = pid;
     return ring;

@@ -132,6 +132,7 @@ struct OpRing {
     alignas(64) std::atomic<uint64_t> tail{0}; // cells read (the engine)
     std::atomic<uint64_t> dropped{0};          // operations not logged: no room
     std::atomic<uint64_t> nextRing{0};         // Offset of the ring that follows this one
+    Offset block = 0;                          // what Arena::free takes back (allocateLines)
     alignas(64) OpRecord cells[1];             // `capacity` of them
 
     static uint64_t bytesFor(uint64_t capacity) {
@@ -258,6 +259,13 @@ struct alignas(64) Arena {
     // --- blocks -----------------------------------------------------------------------------
     // A block of at least `bytes` usable bytes, 16-aligned; 0 when the arena is full.
     Offset allocate(uint64_t bytes) noexcept;
+    // Room for an object laid out in cache lines (alignas(64): a queue, a lock, an op ring),
+    // starting on a line; `*block` gets what free() takes back. 0 when the arena is full.
+    Offset allocateLines(uint64_t bytes, Offset* block) noexcept {
+        const Offset p = allocate(bytes + 48);
+        *block = p;
+        return p == 0 ? 0 : (p + 63) & ~Offset{63};
+    }
     void free(Offset block) noexcept;
     // Engine side, never blocking: the block is freed by the next process that allocates.
     void reclaimLater(Offset block) noexcept;

@@ -15,7 +15,8 @@ void wakeOneWaiter(std::atomic<uint32_t>& word) noexcept {
 }
 
 ShmLock* createLock(Arena& a, bool recursive, bool robust) noexcept {
-    const Offset off = a.allocate(sizeof(ShmLock));
+    Offset block = 0; // locks live as long as the run: never freed
+    const Offset off = a.allocateLines(sizeof(ShmLock), &block);
     if (off == 0) return nullptr;
     auto* l = new (a.at<ShmLock>(off)) ShmLock();
     l->recursive = recursive ? 1 : 0;

@@ -136,10 +136,11 @@ bool lock(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
 } // namespace
 
 ShmQueue* createQueue(Arena& a, uint64_t maxsize) noexcept {
-    const Offset qo = a.allocate(sizeof(ShmQueue));
+    Offset block = 0;
+    const Offset qo = a.allocateLines(sizeof(ShmQueue), &block);
     const Offset so = qo ? a.allocate(sizeof(Segment)) : 0;
     if (so == 0) {
-        if (qo) a.free(qo);
+        if (qo) a.free(block);
         return nullptr;
     }
     auto* q = new (a.at<ShmQueue>(qo)) ShmQueue();
