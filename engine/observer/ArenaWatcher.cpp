@@ -475,6 +475,8 @@ void ArenaWatcher::onExit(int pid, int slot, bool afterExitEvent) {
     }
     for (const shm::Offset off : locks_)
         shm::markDeadHolder(*arena_->at<shm::ShmLock>(off), pid);
+    for (const shm::Offset off : queues_)
+        shm::markDeadHolder(arena_->at<shm::ShmQueue>(off)->mutex, pid);
     emitQueueStates(false);
 }
 

@@ -130,7 +130,12 @@ void recover(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
 }
 
 bool lock(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
-    return lockRobust(&q.mutex, [&] { recover(a, q, me, notify); });
+    if (shm::lock(q.mutex, me.pid) == Took::FromDead) recover(a, q, me, notify);
+    return true;
+}
+
+void unlock(ShmQueue& q) {
+    shm::unlock(q.mutex);
 }
 
 } // namespace
@@ -144,7 +149,6 @@ ShmQueue* createQueue(Arena& a, uint64_t maxsize) noexcept {
         return nullptr;
     }
     auto* q = new (a.at<ShmQueue>(qo)) ShmQueue();
-    initRobustMutex(&q->mutex);
     q->maxsize = maxsize;
     Segment* s = segmentAt(a, so);
     s->next = 0;
@@ -163,7 +167,7 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
     const uint64_t h = q.head.load(std::memory_order_relaxed);
     const uint64_t t = q.tail.load(std::memory_order_relaxed);
     if (q.maxsize != 0 && t - h >= q.maxsize) {
-        pthread_mutex_unlock(&q.mutex);
+        unlock(q);
         return QueueResult::Full;
     }
     Inflight* f = me.inflight;
@@ -179,7 +183,7 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
     auto fail = [&] {
         endWrite(q);
         if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
-        pthread_mutex_unlock(&q.mutex);
+        unlock(q);
         return QueueResult::NoMemory;
     };
     beginWrite(q);
@@ -205,7 +209,7 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
     logOp(me, OpKind::QueuePut, me.pid, q, seq, t + 1 - h, pickled.data(), len, len, notify, a);
     q.putSeq.fetch_add(1, std::memory_order_seq_cst);
     if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
-    pthread_mutex_unlock(&q.mutex);
+    unlock(q);
     if (q.getWaiters.load(std::memory_order_seq_cst) > 0) channel::futexWakeAll(&q.putSeq);
     return QueueResult::Ok;
 }
@@ -216,7 +220,7 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
     const uint64_t h = q.head.load(std::memory_order_relaxed);
     const uint64_t t = q.tail.load(std::memory_order_relaxed);
     if (t == h) {
-        pthread_mutex_unlock(&q.mutex);
+        unlock(q);
         return QueueResult::Empty;
     }
     beginWrite(q);
@@ -246,7 +250,7 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
     if (!out) {
         endWrite(q);
         if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
-        pthread_mutex_unlock(&q.mutex);
+        unlock(q);
         return QueueResult::NoMemory;
     }
     std::memcpy(out, src, len);
@@ -269,7 +273,7 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
     logOp(me, OpKind::QueueGet, me.pid, q, seq, t - h - 1, out, len, len, notify, a);
     if (f) f->stage.store(static_cast<uint32_t>(Stage::Delivering), std::memory_order_release);
     q.getSeq.fetch_add(1, std::memory_order_seq_cst);
-    pthread_mutex_unlock(&q.mutex);
+    unlock(q);
     if (q.putWaiters.load(std::memory_order_seq_cst) > 0) channel::futexWakeAll(&q.getSeq);
     return QueueResult::Ok;
 }

@@ -1,20 +1,21 @@
 #pragma once
 // The queue under multiprocessing.Queue: pickled items in a chain of fixed-size segments in the
-// arena, guarded by one robust process-shared mutex, with futex words to sleep on.
+// arena, guarded by one process-shared mutex (ShmMutex), with futex words to sleep on.
 //
 // Commit points, which make a kill at any instruction harmless to the queue:
 //   put: the item (inline in its slot, or in a block of its own) is written first, then
 //        `tail` moves past it. Before that store the item is not in the queue; after it, it is.
 //   get: the item is copied out first, then `head` moves past it, then its block is freed.
 // A process records in its Inflight entry what it is doing, so that whoever sees it die (the
-// engine, or the next process to lock the queue, which gets EOWNERDEAD) can tell whether an
-// item was lost and free the block nobody owns any more.
+// engine, or the next process to lock the queue, which takes it over from the dead) can tell
+// whether an item was lost and free the block nobody owns any more.
 //
 // The engine never locks a queue: it reads it under a sequence counter (`version`, odd while
 // a process changes the queue) and tries again, or later, when it read while a change was
 // under way.
 
 #include "engine/shm/Arena.h"
+#include "engine/shm/ShmMutex.h"
 
 #include <optional>
 #include <string>
@@ -41,7 +42,7 @@ struct Segment {
 };
 
 struct alignas(64) ShmQueue {
-    pthread_mutex_t mutex; // robust, process-shared
+    ShmMutex mutex;
     std::atomic<uint32_t> version{0};
     uint32_t id = 0;
     uint64_t maxsize = 0;                   // 0: unbounded
