@@ -84,15 +84,13 @@ void put(ManagedQueue& self, py::handle item, py::handle blockObj, py::handle ti
     std::optional<BlockedOn> blocked;
     for (;;) {
         bool notify = false;
-        const uint32_t seen = q.getSeq.load(std::memory_order_acquire);
         const shm::QueueResult r = shm::tryPut(arena(), q, actor(), pickled.bytes(), &notify);
         if (notify) tellEngine();
         if (r == shm::QueueResult::Ok) break;
         if (r == shm::QueueResult::NoMemory) raiseArenaFull("Queue.put()");
         if (r == shm::QueueResult::Broken) raise(PyExc_OSError, "the queue's lock is broken");
         if (!block || expired(deadline)) raiseQueue("Full");
-        if (!waitForChange(q.getSeq, seen, &q.putWaiters, deadline, channel::WaitReason::QueuePut,
-                           blocked, q.id))
+        if (!waitForQueue(q, true, deadline, channel::WaitReason::QueuePut, blocked))
             raiseQueue("Full");
     }
     self.st->unfinished.fetch_add(1, std::memory_order_acq_rel);
@@ -117,15 +115,13 @@ py::object get(ManagedQueue& self, py::handle blockObj, py::handle timeout) {
     std::string out;
     for (;;) {
         bool notify = false;
-        const uint32_t seen = q.putSeq.load(std::memory_order_acquire);
         const shm::QueueResult r = shm::tryGet(arena(), q, me, &reserve, &out, &notify);
         if (notify) tellEngine();
         if (r == shm::QueueResult::Ok) break;
         if (r == shm::QueueResult::NoMemory) raise(PyExc_MemoryError, "no memory for the item");
         if (r == shm::QueueResult::Broken) raise(PyExc_OSError, "the queue's lock is broken");
         if (!block || expired(deadline)) raiseQueue("Empty");
-        if (!waitForChange(q.putSeq, seen, &q.getWaiters, deadline, channel::WaitReason::QueueGet,
-                           blocked, q.id))
+        if (!waitForQueue(q, false, deadline, channel::WaitReason::QueueGet, blocked))
             raiseQueue("Empty");
     }
     PyObject* result = unpickle(out);

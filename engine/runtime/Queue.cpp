@@ -116,7 +116,6 @@ PyObject* doPut(PyObject* self, PyObject* obj, PyObject* blockObj, PyObject* tim
         std::optional<BlockedOn> blocked;
         for (;;) {
             bool notify = false;
-            const uint32_t seen = q.getSeq.load(std::memory_order_acquire);
             const shm::QueueResult r = shm::tryPut(a, q, me, pickled.bytes(), &notify);
             if (notify) tellEngine();
             if (r == shm::QueueResult::Ok) Py_RETURN_NONE;
@@ -124,9 +123,7 @@ PyObject* doPut(PyObject* self, PyObject* obj, PyObject* blockObj, PyObject* tim
             if (r == shm::QueueResult::Broken) raise(PyExc_OSError, "the queue's lock is broken");
             if (!block) break;
             if (timeout == 0) break;
-            if (!waitForChange(q.getSeq, seen, &q.putWaiters, deadline,
-                               channel::WaitReason::QueuePut, blocked, q.id))
-                break;
+            if (!waitForQueue(q, true, deadline, channel::WaitReason::QueuePut, blocked)) break;
         }
         PyErr_SetNone(fullError());
         return nullptr;
@@ -186,7 +183,6 @@ PyObject* doGet(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
         Out out;
         for (;;) {
             bool notify = false;
-            const uint32_t seen = q.putSeq.load(std::memory_order_acquire);
             const shm::QueueResult r = shm::tryGet(a, q, me, &Out::reserve, &out, &notify);
             if (notify) tellEngine();
             if (r == shm::QueueResult::Ok) break;
@@ -196,8 +192,7 @@ PyObject* doGet(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
                 PyErr_SetNone(emptyError());
                 return nullptr;
             }
-            if (!waitForChange(q.putSeq, seen, &q.getWaiters, deadline,
-                               channel::WaitReason::QueueGet, blocked, q.id)) {
+            if (!waitForQueue(q, false, deadline, channel::WaitReason::QueueGet, blocked)) {
                 PyErr_SetNone(emptyError());
                 return nullptr;
             }
@@ -214,6 +209,7 @@ PyObject* doGet(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
 }
 
 PyObject* queuePut(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    if (nargs == 1 && !kwnames) return doPut(self, args[0], nullptr, nullptr); // put(x)
     PyObject* a[3];
     if (!parseArgs("Queue.put", true, args, nargs, kwnames, {"obj", "block", "timeout"}, 1, a))
         return nullptr;
@@ -221,6 +217,7 @@ PyObject* queuePut(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyOb
 }
 
 PyObject* queueGet(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    if (nargs == 0 && !kwnames) return doGet(self, nullptr, nullptr); // get()
     PyObject* a[2];
     if (!parseArgs("Queue.get", true, args, nargs, kwnames, {"block", "timeout"}, 0, a))
         return nullptr;

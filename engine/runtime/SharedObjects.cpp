@@ -58,7 +58,14 @@ int64_t deadlineAfter(double lessonSeconds) noexcept {
     return channel::monotonicNs() + static_cast<int64_t>(real * 1e9);
 }
 
-bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs) noexcept {
+namespace {
+
+// A few tens of microseconds: a handover between two processes on two CPUs takes less, and a
+// futex sleep and wake-up costs more than that.
+constexpr int64_t kSpinNs = 30'000;
+
+// Spins until `ready()`, for about `spinNs`; true if it came.
+template <typename Ready> bool spinUntil(Ready ready, int64_t spinNs) noexcept {
     const int64_t start = channel::monotonicNs();
     // First a couple of microseconds of pure spinning: the other side, on another CPU, is
     // usually that close. Then yield between looks: if the other side shares our CPU, it gets
@@ -66,7 +73,7 @@ bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs)
     constexpr int64_t kPureSpinNs = 2'000;
     for (;;) {
         for (int i = 0; i < 64; ++i) {
-            if (word.load(std::memory_order_acquire) != seen) return true;
+            if (ready()) return true;
 #if defined(__x86_64__)
             _mm_pause();
 #endif
@@ -77,39 +84,81 @@ bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs)
     }
 }
 
-bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint32_t>* waiters,
-                   int64_t deadlineNs, channel::WaitReason reason,
-                   std::optional<BlockedOn>& blocked, uint32_t id, Fenced fenced) {
-    // A few tens of microseconds: a handover between two processes on two CPUs takes less,
-    // and a futex sleep and wake-up costs more than that.
-    constexpr int64_t kSpinNs = 30'000;
-    if (spinWhile(word, seen, kSpinNs)) return true;
-    if (!blocked) blocked.emplace(reason, id);
+// Sleeps on `word` while it holds `seen` (without the GIL, counted in `waiters`) unless
+// `ready()` on a last look after counting; 0, ETIMEDOUT or EINTR as futexWait.
+// Sleeps on `word` while it holds `seen` (without the GIL, counted in `waiters`) unless
+// `ready()` on a last look after counting; 0, ETIMEDOUT or EINTR as futexWait. `*sliced`: the
+// sleep was cut short because the heavy fence failed (a wake-up could be missed).
+template <typename Ready>
+int sleepUnless(std::atomic<uint32_t>& word, std::atomic<uint32_t>* waiters, int64_t left,
+                Fenced fenced, bool* sliced, Ready ready) {
+    if (waiters) waiters->fetch_add(1, std::memory_order_seq_cst);
+    // Pairs with the waker's fence: either it sees us counted, or we see its change. A waker
+    // that fences lightly (Fenced::Asymmetric) needs the heavy fence here.
+    constexpr int64_t kUnfencedSliceNs = 1'000'000;
+    *sliced = false;
+    if (fenced == Fenced::Asymmetric) {
+        if (!shm::heavyFence() && (left < 0 || left > kUnfencedSliceNs)) {
+            left = kUnfencedSliceNs;
+            *sliced = true;
+        }
+    } else {
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+    }
+    const uint32_t seen = word.load(std::memory_order_seq_cst);
+    int r = 0;
+    if (!ready(seen)) {
+        Py_BEGIN_ALLOW_THREADS r = channel::futexWait(&word, seen, left);
+        Py_END_ALLOW_THREADS
+    }
+    if (waiters) waiters->fetch_sub(1, std::memory_order_seq_cst);
+    return r;
+}
+
+// The sleeping part of a wait, after the spinning: true once woken, false at the deadline.
+template <typename Ready>
+bool sleepUntil(std::atomic<uint32_t>& word, std::atomic<uint32_t>* waiters, int64_t deadlineNs,
+                Fenced fenced, Ready ready) {
     for (;;) {
         int64_t left = -1;
         if (deadlineNs >= 0) {
             left = deadlineNs - channel::monotonicNs();
             if (left <= 0) return false;
         }
-        if (waiters) waiters->fetch_add(1, std::memory_order_seq_cst);
-        // If the heavy fence is out of order, a wake-up may be missed: sleep in short slices.
-        constexpr int64_t kUnfencedSliceNs = 1'000'000;
-        const bool sliced = fenced == Fenced::Asymmetric && !shm::heavyFence() &&
-                            (left < 0 || left > kUnfencedSliceNs);
-        if (sliced) left = kUnfencedSliceNs;
-        int r = 0;
-        if (word.load(std::memory_order_seq_cst) == seen) {
-            Py_BEGIN_ALLOW_THREADS r = channel::futexWait(&word, seen, left);
-            Py_END_ALLOW_THREADS
-        }
-        if (waiters) waiters->fetch_sub(1, std::memory_order_seq_cst);
+        bool sliced = false;
+        const int r = sleepUnless(word, waiters, left, fenced, &sliced, ready);
         if (r == EINTR) {
             if (PyErr_CheckSignals() != 0) throw py::error_already_set();
             continue;
         }
-        if (r == ETIMEDOUT) return sliced; // a slice is up, not the deadline: look again
-        return true;
+        if (r == ETIMEDOUT && sliced) return true; // a slice is up, not the deadline: look again
+        return r != ETIMEDOUT;
     }
+}
+
+} // namespace
+
+bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs) noexcept {
+    return spinUntil([&] { return word.load(std::memory_order_acquire) != seen; }, spinNs);
+}
+
+bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint32_t>* waiters,
+                   int64_t deadlineNs, channel::WaitReason reason,
+                   std::optional<BlockedOn>& blocked, uint32_t id, Fenced fenced) {
+    if (spinWhile(word, seen, kSpinNs)) return true;
+    if (!blocked) blocked.emplace(reason, id);
+    // The word itself is what changes: sleep on the value seen before the caller last looked.
+    return sleepUntil(word, waiters, deadlineNs, fenced, [&](uint32_t now) { return now != seen; });
+}
+
+bool waitForQueue(shm::ShmQueue& q, bool forRoom, int64_t deadlineNs, channel::WaitReason reason,
+                  std::optional<BlockedOn>& blocked) {
+    auto ready = [&q, forRoom] { return forRoom ? shm::hasRoom(q) : shm::hasItems(q); };
+    if (spinUntil(ready, kSpinNs)) return true;
+    if (!blocked) blocked.emplace(reason, q.id);
+    // A put (get) looks for sleepers through a light fence (engine/shm/ShmQueue.cpp).
+    return sleepUntil(forRoom ? q.getSeq : q.putSeq, forRoom ? &q.putWaiters : &q.getWaiters,
+                      deadlineNs, Fenced::Asymmetric, [&](uint32_t) { return ready(); });
 }
 
 bool parseArgs(const char* name, bool pythonStyle, PyObject* const* args, Py_ssize_t nargs,

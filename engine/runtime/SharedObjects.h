@@ -56,6 +56,12 @@ bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint3
                    std::optional<BlockedOn>& blocked, uint32_t id = 0,
                    Fenced fenced = Fenced::Symmetric);
 
+// The same for a queue's getter (`forRoom` false: until it has an item) or putter (until it
+// has room): spins watching head and tail, then sleeps on putSeq (getSeq), which a put (get)
+// bumps only when it sees this sleeper counted.
+bool waitForQueue(shm::ShmQueue& q, bool forRoom, int64_t deadlineNs, channel::WaitReason reason,
+                  std::optional<BlockedOn>& blocked);
+
 // Spins until `word` leaves `seen`, for about `spinNs`; true if it did.
 bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs) noexcept;
 

@@ -129,6 +129,17 @@ void recover(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
     }
 }
 
+// After a put (get) has committed: wakes the getters (putters) that sleep or are about to.
+// The light fence pairs with the heavy one a sleeper puts between counting itself and its
+// last look at the queue (engine/shm/Fence.h): either it sees our change, or we see it
+// counted.
+void wakeSleepers(std::atomic<uint32_t>& word, const std::atomic<uint32_t>& waiters) {
+    lightFence();
+    if (waiters.load(std::memory_order_relaxed) == 0) return;
+    word.fetch_add(1, std::memory_order_seq_cst);
+    channel::futexWakeAll(&word);
+}
+
 bool lock(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
     if (shm::lock(q.mutex, me.pid) == Took::FromDead) recover(a, q, me, notify);
     return true;
@@ -207,10 +218,9 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
     q.objSeq.store(seq, std::memory_order_relaxed);
     endWrite(q);
     logOp(me, OpKind::QueuePut, me.pid, q, seq, t + 1 - h, pickled.data(), len, len, notify, a);
-    q.putSeq.fetch_add(1, std::memory_order_seq_cst);
     if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
     unlock(q);
-    if (q.getWaiters.load(std::memory_order_seq_cst) > 0) channel::futexWakeAll(&q.putSeq);
+    wakeSleepers(q.putSeq, q.getWaiters);
     return QueueResult::Ok;
 }
 
@@ -272,9 +282,8 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
     endWrite(q);
     logOp(me, OpKind::QueueGet, me.pid, q, seq, t - h - 1, out, len, len, notify, a);
     if (f) f->stage.store(static_cast<uint32_t>(Stage::Delivering), std::memory_order_release);
-    q.getSeq.fetch_add(1, std::memory_order_seq_cst);
     unlock(q);
-    if (q.putWaiters.load(std::memory_order_seq_cst) > 0) channel::futexWakeAll(&q.getSeq);
+    wakeSleepers(q.getSeq, q.putWaiters);
     return QueueResult::Ok;
 }
 

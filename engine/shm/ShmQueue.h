@@ -50,6 +50,10 @@ struct alignas(64) ShmQueue {
     std::atomic<Offset> headSeg{0}, tailSeg{0}, spareSeg{0};
     std::atomic<uint32_t> objSeq{0};
     // Futex words, apart from the mutex's line: getters sleep on putSeq, putters on getSeq.
+    // A put (get) bumps its word only when it sees a sleeper counted in getWaiters
+    // (putWaiters): a bump on every op would pull the line away from whoever spins. So
+    // spinners watch head and tail instead, and a sleeper counts itself, then looks at the
+    // queue once more, before it sleeps (waitForQueue in engine/runtime/SharedObjects).
     alignas(64) std::atomic<uint32_t> putSeq{0};
     std::atomic<uint32_t> getWaiters{0};
     alignas(64) std::atomic<uint32_t> getSeq{0};
@@ -101,6 +105,14 @@ inline uint64_t sizeOf(const ShmQueue& q) noexcept {
     const uint64_t t = q.tail.load(std::memory_order_acquire);
     const uint64_t h = q.head.load(std::memory_order_acquire);
     return t >= h ? t - h : 0;
+}
+
+// What a waiting getter (putter) watches, without the lock: something to take (room).
+inline bool hasItems(const ShmQueue& q) noexcept {
+    return sizeOf(q) > 0;
+}
+inline bool hasRoom(const ShmQueue& q) noexcept {
+    return q.maxsize == 0 || sizeOf(q) < q.maxsize;
 }
 
 // ---- the engine's side ----------------------------------------------------------------------
