@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 namespace forkscope::channel {
 
@@ -112,10 +113,33 @@ std::optional<Message> decode(std::string_view bytes) {
 }
 
 void send(int fd, const Message& m) noexcept {
+    send(fd, m, -1);
+}
+
+void send(int fd, const Message& m, int passFd) noexcept {
     if (fd < 0) return;
     try {
-        const std::string bytes = encode(m);
-        (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+        std::string bytes = encode(m);
+        iovec iov{bytes.data(), bytes.size()};
+        msghdr msg{};
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
+        if (passFd >= 0) {
+            msg.msg_control = control;
+            msg.msg_controllen = sizeof control;
+            cmsghdr* c = CMSG_FIRSTHDR(&msg);
+            c->cmsg_level = SOL_SOCKET;
+            c->cmsg_type = SCM_RIGHTS;
+            c->cmsg_len = CMSG_LEN(sizeof(int));
+            std::memcpy(CMSG_DATA(c), &passFd, sizeof(int));
+        }
+        if (::sendmsg(fd, &msg, MSG_NOSIGNAL) < 0 && passFd >= 0) {
+            // The descriptor could not go (too many in flight, say): the notice still must.
+            msg.msg_control = nullptr;
+            msg.msg_controllen = 0;
+            (void)::sendmsg(fd, &msg, MSG_NOSIGNAL);
+        }
     } catch (...) {
         // Out of memory while encoding: the notification is lost, the process goes on.
     }

@@ -18,7 +18,8 @@ enum class MessageType : uint8_t {
     Error,     // pid, a=ErrorWhat, b=line, text1=file, text2=message
     Reaped,    // pid was reaped by b (init, or a Process's parent): a=wait status
     Name,      // a process's multiprocessing name changed: pid, text1=name
-    Born,      // from the parent, right after it forked pid: a=ppid, b=how, text1=name
+    Born,      // from the parent, right after it forked pid: a=ppid, b=how, text1=name; with
+               // a pidfd for the child attached (SCM_RIGHTS) when the parent could open one
     Task,      // a Pool task changed: pid (who), a=TaskOp, b=pool, c=task, text1=function
     Arena,     // pid logged queue or lock operations while the engine was not looking
     Break,     // pid reached a breakpoint and paused the run: a=line, b=1 if it was paused already
@@ -50,5 +51,7 @@ std::optional<Message> decode(std::string_view bytes);
 // Sends from inside a lesson process; failures are ignored on purpose: a process must go on
 // even if the engine has already gone (it is about to be killed anyway).
 void send(int fd, const Message& m) noexcept;
+// The same, with `passFd` going along (SCM_RIGHTS): the engine receives its own copy.
+void send(int fd, const Message& m, int passFd) noexcept;
 
 } // namespace forkscope::channel

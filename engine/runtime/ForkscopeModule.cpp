@@ -5,7 +5,9 @@
 
 #include <frameobject.h>
 #include <pybind11/embed.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <unordered_map>
 
 namespace forkscope::runtime {
@@ -251,13 +253,19 @@ py::object forkExec(py::args args) {
     } catch (py::error_already_set&) {
     }
     const ProcessContext& ctx = context();
-    channel::send(ctx.controlFd, {channel::MessageType::Born,
-                                  pid.cast<int>(),
-                                  ctx.pid,
-                                  static_cast<int32_t>(channel::SpawnHow::Fork),
-                                  0,
-                                  name,
-                                  {}});
+    // Only the parent can name the child by a pidfd at once (it cannot have been reaped yet);
+    // the engine would otherwise search the machine's processes for it.
+    const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid.cast<int>(), 0));
+    channel::send(ctx.controlFd,
+                  {channel::MessageType::Born,
+                   pid.cast<int>(),
+                   ctx.pid,
+                   static_cast<int32_t>(channel::SpawnHow::Fork),
+                   0,
+                   name,
+                   {}},
+                  pidfd);
+    if (pidfd >= 0) close(pidfd);
     return pid;
 }
 

@@ -219,14 +219,17 @@ void start(py::object self) {
     p.pid = pid;
     p.pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
     // The child introduces itself too, but it may be killed before it gets the chance (a
-    // daemon terminated at exit): the parent vouches for its birth at once.
-    channel::send(ctx.controlFd, {channel::MessageType::Born,
-                                  pid,
-                                  getpid(),
-                                  static_cast<int32_t>(channel::SpawnHow::Process),
-                                  0,
-                                  nameOf(self),
-                                  {}});
+    // daemon terminated at exit): the parent vouches for its birth at once. The pidfd goes
+    // along, so that the engine need not search the machine's processes for the child's.
+    channel::send(ctx.controlFd,
+                  {channel::MessageType::Born,
+                   pid,
+                   getpid(),
+                   static_cast<int32_t>(channel::SpawnHow::Process),
+                   0,
+                   nameOf(self),
+                   {}},
+                  p.pidfd);
     // CPython drops these in the parent once started, so the target's objects do not live on
     // for as long as the Process object does.
     p.target = py::none();
