@@ -1,5 +1,6 @@
 #include "engine/runtime/ForkscopeModule.h"
 
+#include "engine/runtime/Process.h"
 #include "engine/runtime/ProcessContext.h"
 #include "engine/runtime/PyUtil.h"
 
@@ -209,10 +210,14 @@ int traceLine(PyObject*, PyFrameObject* frame, int what, PyObject*) {
     return 0;
 }
 
+// multiprocessing.current_process().name, without importing multiprocessing: a script that
+// never imported it is its main process, and importing it in each child of os.fork() took
+// that child over two milliseconds.
 std::string currentProcessName() {
+    const py::object current = currentProcess();
+    if (!current) return "MainProcess";
     try {
-        py::module_ mp = py::module_::import("multiprocessing");
-        return py::str(mp.attr("current_process")().attr("name"));
+        return py::str(current.attr("name"));
     } catch (py::error_already_set&) {
         return "MainProcess";
     }
