@@ -29,7 +29,11 @@ struct ParentProcess : Process {};
 // objects, and C++ static destructors run after the interpreter is gone.
 struct State {
     py::object current;
+    // parent_process(): made on first use from parentName and parentPid, since a child that
+    // never asks would pay for a Python object (and the pages it writes) for nothing.
     py::object parent = py::none();
+    std::optional<std::string> parentName;
+    pid_t parentPid = 0;
     std::vector<py::object> children; // in start order, so active_children() is stable
     int counter = 0;                  // itertools.count(1) in CPython
     bool exiting = false;
@@ -38,6 +42,15 @@ State& state() {
     static State* s = new State();
     return *s;
 }
+
+// Names a child looks up, interned once in the main process (bindProcessTypes): made in each
+// child instead, every one would be written to memory the child shares with its parent.
+struct Names {
+    PyObject* threading;
+    PyObject* shutdown;
+    PyObject* run;
+};
+Names g_names{};
 
 Process& impl(py::handle self) {
     return self.cast<Process&>();
@@ -242,20 +255,21 @@ void start(py::object self) {
 int bootstrap(py::object self) {
     State& st = state();
     Process& p = impl(self);
-    auto parent = py::cast(new ParentProcess(), py::return_value_policy::take_ownership);
-    Process& pp = impl(parent);
-    pp.kind = Process::Kind::Parent;
-    pp.name = p.parentName;
-    pp.pid = p.parentPid.value_or(0);
+    st.parentName = p.parentName;
+    st.parentPid = p.parentPid.value_or(0);
     st.current = self;
-    st.parent = parent;
+    st.parent = py::none();
     st.children.clear();
     st.counter = 0;
 
     int exitcode = 1;
     try {
         try {
-            self.attr("run")();
+            // run() looked up as a method call does, without a bound method object.
+            if (PyObject* r = PyObject_CallMethodNoArgs(self.ptr(), g_names.run))
+                Py_DECREF(r);
+            else
+                throw py::error_already_set();
             exitcode = 0;
         } catch (py::error_already_set&) {
             exitFunction(); // `finally: util._exit_function()`
@@ -284,12 +298,17 @@ int bootstrap(py::object self) {
             PyErr_Print();
         }
     }
-    py::module_ sys = py::module_::import("sys");
-    if (sys.attr("modules").contains("threading")) {
-        try {
-            sys.attr("modules")["threading"].attr("_shutdown")();
-        } catch (py::error_already_set&) {
-        }
+    // threading._shutdown(), if threading was imported. The interpreter's module table is read
+    // directly: an import statement's machinery would write to dozens of objects shared with
+    // the parent, each a page to copy in every child.
+    if (PyObject* threading =
+            PyDict_GetItemWithError(PyImport_GetModuleDict(), g_names.threading)) {
+        if (PyObject* r = PyObject_CallMethodNoArgs(threading, g_names.shutdown))
+            Py_DECREF(r);
+        else
+            PyErr_Clear();
+    } else {
+        PyErr_Clear();
     }
     flushStdStreams();
     return exitcode;
@@ -354,7 +373,16 @@ py::object currentProcess() {
     return state().current;
 }
 py::object parentProcess() {
-    return state().parent;
+    State& st = state();
+    if (st.parent.is_none() && st.parentName) {
+        auto parent = py::cast(new ParentProcess(), py::return_value_policy::take_ownership);
+        Process& pp = impl(parent);
+        pp.kind = Process::Kind::Parent;
+        pp.name = st.parentName;
+        pp.pid = st.parentPid;
+        st.parent = parent;
+    }
+    return st.parent;
 }
 
 py::list activeChildren() {
@@ -537,6 +565,8 @@ void bindProcessTypes(py::module_& m) {
             },
             py::arg("timeout") = py::none());
 
+    g_names = {PyUnicode_InternFromString("threading"), PyUnicode_InternFromString("_shutdown"),
+               PyUnicode_InternFromString("run")};
     State& st = state();
     auto main = py::cast(new MainProcess(), py::return_value_policy::take_ownership);
     Process& mp = impl(main);
