@@ -233,6 +233,19 @@ void afterForkInChild() {
     announceSelf(how, name);
 }
 
+// The at-fork hook as a plain builtin function rather than through pybind11's dispatcher: it
+// runs in every child, where each object the call machinery writes to is a page to copy.
+PyObject* afterForkInChildHook(PyObject*, PyObject*) {
+    try {
+        afterForkInChild();
+    } catch (...) {
+        // Out of memory for the name: the child goes on unannounced, found in /proc instead.
+    }
+    Py_RETURN_NONE;
+}
+PyMethodDef g_afterForkDef{"after_fork_in_child", &afterForkInChildHook, METH_NOARGS,
+                           "Announces a forked child to the engine."};
+
 // time.sleep, scaled by the run's speed. The real time.sleep does the sleeping, so the process
 // is in the same system call as under python3; only its length changes.
 py::object scaledSleep(py::object seconds) {
@@ -324,7 +337,9 @@ PyObject* initForkscopeModule() {
         auto m = py::reinterpret_steal<py::module_>(PyModule_Create(&def));
         if (!m) return nullptr;
         m.doc() = "Forkscope's hooks inside the run's processes.";
-        m.def("after_fork_in_child", &afterForkInChild);
+        m.add_object("after_fork_in_child",
+                     py::reinterpret_steal<py::object>(
+                         PyCFunction_NewEx(&g_afterForkDef, nullptr, m.attr("__name__").ptr())));
         m.def("sleep", &scaledSleep, py::arg("seconds"),
               "time.sleep at the run's speed (the real call, scaled)");
         m.def("excepthook", &excepthook);
