@@ -46,6 +46,10 @@ struct Message {
 inline constexpr std::size_t kMaxMessageBytes = 8192;
 
 std::string encode(const Message& m);
+// Into `out`, without allocating: the encoded size, or 0 if it needs more than `capacity`.
+std::size_t encode(const Message& m, char* out, std::size_t capacity) noexcept;
+// Replaces the pid of an encoded message (one made before the pid was known: a fork's child).
+void setPid(char* encoded, int32_t pid) noexcept;
 std::optional<Message> decode(std::string_view bytes);
 
 // Sends from inside a lesson process; failures are ignored on purpose: a process must go on
@@ -53,5 +57,7 @@ std::optional<Message> decode(std::string_view bytes);
 void send(int fd, const Message& m) noexcept;
 // The same, with `passFd` going along (SCM_RIGHTS): the engine receives its own copy.
 void send(int fd, const Message& m, int passFd) noexcept;
+// Sends a message encoded already; `passFd` as above, -1 for none.
+void sendEncoded(int fd, const char* bytes, std::size_t size, int passFd) noexcept;
 
 } // namespace forkscope::channel

@@ -49,8 +49,9 @@ struct Names {
     PyObject* threading;
     PyObject* shutdown;
     PyObject* run;
+    py::object emptyDict; // what a started Process keeps for kwargs
 };
-Names g_names{};
+Names* g_names = nullptr; // never destroyed: see State
 
 Process& impl(py::handle self) {
     return self.cast<Process&>();
@@ -214,6 +215,18 @@ void start(py::object self) {
     ProcessContext& ctx = context();
     ctx.pendingHow = channel::SpawnHow::Process;
     ctx.pendingName = nameOf(self);
+    // The parent's word on the birth, made before the fork: once it has forked, each page the
+    // parent writes (a heap block for the text, say) is one to copy while the child lives.
+    // Only the child's pid is filled in after.
+    char born[256];
+    const std::size_t bornSize = channel::encode({channel::MessageType::Born,
+                                                  0,
+                                                  getpid(),
+                                                  static_cast<int32_t>(channel::SpawnHow::Process),
+                                                  0,
+                                                  ctx.pendingName,
+                                                  {}},
+                                                 born, sizeof born);
     PyOS_BeforeFork();
     const pid_t pid = fork();
     if (pid == 0) {
@@ -234,20 +247,25 @@ void start(py::object self) {
     // The child introduces itself too, but it may be killed before it gets the chance (a
     // daemon terminated at exit): the parent vouches for its birth at once. The pidfd goes
     // along, so that the engine need not search the machine's processes for the child's.
-    channel::send(ctx.controlFd,
-                  {channel::MessageType::Born,
-                   pid,
-                   getpid(),
-                   static_cast<int32_t>(channel::SpawnHow::Process),
-                   0,
-                   nameOf(self),
-                   {}},
-                  p.pidfd);
+    if (bornSize > 0) {
+        channel::setPid(born, pid);
+        channel::sendEncoded(ctx.controlFd, born, bornSize, p.pidfd);
+    } else {
+        channel::send(ctx.controlFd,
+                      {channel::MessageType::Born,
+                       pid,
+                       getpid(),
+                       static_cast<int32_t>(channel::SpawnHow::Process),
+                       0,
+                       nameOf(self),
+                       {}},
+                      p.pidfd);
+    }
     // CPython drops these in the parent once started, so the target's objects do not live on
     // for as long as the Process object does.
     p.target = py::none();
     p.args = py::tuple();
-    p.kwargs = py::dict();
+    p.kwargs = g_names->emptyDict; // shared, never filled: no new dict written after the fork
     state().children.push_back(self);
 }
 
@@ -266,7 +284,7 @@ int bootstrap(py::object self) {
     try {
         try {
             // run() looked up as a method call does, without a bound method object.
-            if (PyObject* r = PyObject_CallMethodNoArgs(self.ptr(), g_names.run))
+            if (PyObject* r = PyObject_CallMethodNoArgs(self.ptr(), g_names->run))
                 Py_DECREF(r);
             else
                 throw py::error_already_set();
@@ -302,8 +320,8 @@ int bootstrap(py::object self) {
     // directly: an import statement's machinery would write to dozens of objects shared with
     // the parent, each a page to copy in every child.
     if (PyObject* threading =
-            PyDict_GetItemWithError(PyImport_GetModuleDict(), g_names.threading)) {
-        if (PyObject* r = PyObject_CallMethodNoArgs(threading, g_names.shutdown))
+            PyDict_GetItemWithError(PyImport_GetModuleDict(), g_names->threading)) {
+        if (PyObject* r = PyObject_CallMethodNoArgs(threading, g_names->shutdown))
             Py_DECREF(r);
         else
             PyErr_Clear();
@@ -565,8 +583,9 @@ void bindProcessTypes(py::module_& m) {
             },
             py::arg("timeout") = py::none());
 
-    g_names = {PyUnicode_InternFromString("threading"), PyUnicode_InternFromString("_shutdown"),
-               PyUnicode_InternFromString("run")};
+    g_names =
+        new Names{PyUnicode_InternFromString("threading"), PyUnicode_InternFromString("_shutdown"),
+                  PyUnicode_InternFromString("run"), py::dict()};
     State& st = state();
     auto main = py::cast(new MainProcess(), py::return_value_policy::take_ownership);
     Process& mp = impl(main);
