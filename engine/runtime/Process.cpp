@@ -441,6 +441,7 @@ void exitFunction() {
     // terminated before the remaining children are joined.
     terminateLeftoverPools();
     shutdownLeftoverManagers(); // exitpriority 0: after the pools, before the children are joined
+    if (st.children.empty()) return; // most Process children: no list to make and walk
     for (auto& child : activeChildren()) {
         Process& p = impl(child);
         if (p.daemon) sendSignal(p, SIGTERM);
