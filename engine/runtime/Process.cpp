@@ -199,7 +199,7 @@ void requirePopen(const Process& p, const char* method) {
               std::string("'NoneType' object has no attribute '") + method + "'");
 }
 
-int bootstrap(py::object self);
+int bootstrap(const py::object& self, Process& p);
 
 void start(py::object self) {
     Process& p = impl(self);
@@ -231,7 +231,7 @@ void start(py::object self) {
     const pid_t pid = fork();
     if (pid == 0) {
         PyOS_AfterFork_Child(); // runs the at-fork hooks: the child announces itself
-        _exit(bootstrap(self));
+        _exit(bootstrap(self, p));
     }
     const int err = errno;
     PyOS_AfterFork_Parent();
@@ -269,10 +269,9 @@ void start(py::object self) {
     state().children.push_back(self);
 }
 
-// Process._bootstrap, in the child.
-int bootstrap(py::object self) {
+// Process._bootstrap, in the child. `p` is `self`'s C++ side, known to start() already.
+int bootstrap(const py::object& self, Process& p) {
     State& st = state();
-    Process& p = impl(self);
     st.parentName = p.parentName;
     st.parentPid = p.parentPid.value_or(0);
     st.current = self;
