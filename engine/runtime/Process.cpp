@@ -454,8 +454,15 @@ void bindProcessTypes(py::module_& m) {
         .def("run",
              [](py::object self) {
                  Process& p = impl(self);
-                 if (PyObject_IsTrue(p.target.ptr()))
-                     p.target(*py::tuple(p.args), **py::dict(p.kwargs));
+                 const int truth = PyObject_IsTrue(p.target.ptr());
+                 if (truth < 0) throw py::error_already_set();
+                 if (!truth) return;
+                 // self._target(*self._args, **self._kwargs): CPython's CALL_FUNCTION_EX hands
+                 // the tuple and dict to PyObject_Call as they are; pybind11's unpacking would
+                 // build new ones first, in a child each a page more to copy.
+                 PyObject* r = PyObject_Call(p.target.ptr(), p.args.ptr(), p.kwargs.ptr());
+                 if (!r) throw py::error_already_set();
+                 Py_DECREF(r);
              })
         .def("start", &start)
         .def(
