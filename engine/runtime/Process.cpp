@@ -318,14 +318,11 @@ int bootstrap(const py::object& self, Process& p) {
     // threading._shutdown(), if threading was imported. The interpreter's module table is read
     // directly: an import statement's machinery would write to dozens of objects shared with
     // the parent, each a page to copy in every child.
-    if (PyObject* threading =
-            PyDict_GetItemWithError(PyImport_GetModuleDict(), g_names->threading)) {
+    if (PyObject* threading = PyDict_GetItem(PyImport_GetModuleDict(), g_names->threading)) {
         if (PyObject* r = PyObject_CallMethodNoArgs(threading, g_names->shutdown))
             Py_DECREF(r);
         else
             PyErr_Clear();
-    } else {
-        PyErr_Clear();
     }
     flushStdStreams();
     return exitcode;

@@ -52,10 +52,12 @@ void flushStdStreams() {
     static PyObject* const streamNames[] = {PyUnicode_InternFromString("stdout"),
                                             PyUnicode_InternFromString("stderr")};
     static PyObject* const flushName = PyUnicode_InternFromString("flush");
-    PyObject* sys = PyDict_GetItemWithError(PyImport_GetModuleDict(), sysName); // borrowed
+    PyObject* sys = PyDict_GetItem(PyImport_GetModuleDict(), sysName); // borrowed
     PyObject* sysDict = sys && PyModule_Check(sys) ? PyModule_GetDict(sys) : nullptr;
     for (PyObject* name : streamNames) {
-        PyObject* stream = sysDict ? PyDict_GetItemWithError(sysDict, name) : nullptr; // borrowed
+        // Without sys in the module table (a script removed it), the interpreter's own.
+        PyObject* stream = sysDict ? PyDict_GetItem(sysDict, name)
+                                   : PySys_GetObject(PyUnicode_AsUTF8(name)); // borrowed
         if (!stream || stream == Py_None) continue;
         PyObject* r = PyObject_CallMethodNoArgs(stream, flushName);
         if (r)
@@ -63,7 +65,6 @@ void flushStdStreams() {
         else
             PyErr_Clear();
     }
-    PyErr_Clear(); // a failed lookup: nothing to flush, as PySys_GetObject would say
 }
 
 } // namespace forkscope::runtime
