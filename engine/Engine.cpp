@@ -38,9 +38,12 @@ constexpr int kStatusStopped = 143;
 
 // Reads what one process wrote to a stream socket, with the kernel's word on who wrote it.
 // Unix stream sockets with SO_PASSCRED never merge data from different writers into one read.
-ssize_t receive(int fd, char* buf, std::size_t cap, pid_t* sender) {
+// `passed`, when given, receives the descriptor a message came with (-1 if none); any other
+// descriptor that came along is closed, never leaked into the engine.
+ssize_t receive(int fd, char* buf, std::size_t cap, pid_t* sender, int* passed = nullptr) {
+    constexpr std::size_t kMaxFds = 4;
     iovec iov{buf, cap};
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(ucred))];
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(ucred)) + CMSG_SPACE(kMaxFds * sizeof(int))];
     msghdr msg{};
     msg.msg_iov = &iov;
     msg.msg_iovlen = 1;
@@ -48,12 +51,23 @@ ssize_t receive(int fd, char* buf, std::size_t cap, pid_t* sender) {
     msg.msg_controllen = sizeof control;
     const ssize_t n = recvmsg(fd, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
     *sender = 0;
-    if (n > 0) {
-        for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
-            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_CREDENTIALS) {
-                ucred cred;
-                std::memcpy(&cred, CMSG_DATA(c), sizeof cred);
-                *sender = cred.pid;
+    if (passed) *passed = -1;
+    if (n < 0) return n;
+    for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level != SOL_SOCKET) continue;
+        if (c->cmsg_type == SCM_CREDENTIALS) {
+            ucred cred;
+            std::memcpy(&cred, CMSG_DATA(c), sizeof cred);
+            *sender = cred.pid;
+        } else if (c->cmsg_type == SCM_RIGHTS) {
+            const std::size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+            for (std::size_t i = 0; i < count; ++i) {
+                int passedFd;
+                std::memcpy(&passedFd, CMSG_DATA(c) + i * sizeof(int), sizeof passedFd);
+                if (passed && *passed < 0 && n > 0)
+                    *passed = passedFd;
+                else
+                    close(passedFd);
             }
         }
     }
@@ -281,11 +295,15 @@ void Engine::readMessages() {
     char buf[channel::kMaxMessageBytes];
     for (;;) {
         pid_t sender = 0;
-        const ssize_t n = receive(controlFd_, buf, sizeof buf, &sender);
+        int passedFd = -1;
+        const ssize_t n = receive(controlFd_, buf, sizeof buf, &sender, &passedFd);
         if (n <= 0) return;
         auto m = channel::decode(std::string_view(buf, static_cast<std::size_t>(n)));
-        if (!m) continue;
-        observer_->onMessage(*m, sender);
+        if (!m) {
+            if (passedFd >= 0) close(passedFd);
+            continue;
+        }
+        observer_->onMessage(*m, sender, passedFd);
         if (m->type == channel::MessageType::Hello) checkProcessLimit();
         if (m->type == channel::MessageType::Arena) arenaWatcher_->pump();
         if (m->type == channel::MessageType::Break) {

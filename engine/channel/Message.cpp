@@ -1,7 +1,10 @@
 #include "engine/channel/Message.h"
 
+#include <algorithm>
 #include <cstring>
 #include <sys/socket.h>
+#include <sys/uio.h>
+#include <utility>
 
 namespace forkscope::channel {
 
@@ -50,16 +53,6 @@ const char* toString(ErrorWhat what) noexcept {
 namespace {
 constexpr std::size_t kHeader = 1 + 4 * 4 + 2 * 2;
 
-void putInt(std::string& out, int32_t v) {
-    char b[4];
-    std::memcpy(b, &v, 4);
-    out.append(b, 4);
-}
-void putLen(std::string& out, uint16_t v) {
-    char b[2];
-    std::memcpy(b, &v, 2);
-    out.append(b, 2);
-}
 int32_t getInt(const char* p) {
     int32_t v;
     std::memcpy(&v, p, 4);
@@ -70,24 +63,45 @@ uint16_t getLen(const char* p) {
     std::memcpy(&v, p, 2);
     return v;
 }
+
+// How much of each text fits in one datagram.
+std::pair<std::size_t, std::size_t> textLengths(const Message& m) {
+    const std::size_t room = kMaxMessageBytes - kHeader;
+    const std::size_t l1 = std::min(m.text1.size(), room / 2);
+    return {l1, std::min(m.text2.size(), room - l1)};
+}
+
+void encodeTo(const Message& m, std::size_t l1, std::size_t l2, char* out) noexcept {
+    out[0] = static_cast<char>(m.type);
+    std::memcpy(out + 1, &m.pid, 4);
+    std::memcpy(out + 5, &m.a, 4);
+    std::memcpy(out + 9, &m.b, 4);
+    std::memcpy(out + 13, &m.c, 4);
+    const auto len1 = static_cast<uint16_t>(l1);
+    const auto len2 = static_cast<uint16_t>(l2);
+    std::memcpy(out + 17, &len1, 2);
+    std::memcpy(out + 19, &len2, 2);
+    std::memcpy(out + kHeader, m.text1.data(), l1);
+    std::memcpy(out + kHeader + l1, m.text2.data(), l2);
+}
 } // namespace
 
 std::string encode(const Message& m) {
-    const std::size_t room = kMaxMessageBytes - kHeader;
-    const std::size_t l1 = std::min(m.text1.size(), room / 2);
-    const std::size_t l2 = std::min(m.text2.size(), room - l1);
-    std::string out;
-    out.reserve(kHeader + l1 + l2);
-    out.push_back(static_cast<char>(m.type));
-    putInt(out, m.pid);
-    putInt(out, m.a);
-    putInt(out, m.b);
-    putInt(out, m.c);
-    putLen(out, static_cast<uint16_t>(l1));
-    putLen(out, static_cast<uint16_t>(l2));
-    out.append(m.text1, 0, l1);
-    out.append(m.text2, 0, l2);
+    const auto [l1, l2] = textLengths(m);
+    std::string out(kHeader + l1 + l2, '\0');
+    encodeTo(m, l1, l2, out.data());
     return out;
+}
+
+std::size_t encode(const Message& m, char* out, std::size_t capacity) noexcept {
+    const auto [l1, l2] = textLengths(m);
+    if (kHeader + l1 + l2 > capacity) return 0;
+    encodeTo(m, l1, l2, out);
+    return kHeader + l1 + l2;
+}
+
+void setPid(char* encoded, int32_t pid) noexcept {
+    std::memcpy(encoded + 1, &pid, 4);
 }
 
 std::optional<Message> decode(std::string_view bytes) {
@@ -112,12 +126,47 @@ std::optional<Message> decode(std::string_view bytes) {
 }
 
 void send(int fd, const Message& m) noexcept {
+    send(fd, m, -1);
+}
+
+void send(int fd, const Message& m, int passFd) noexcept {
     if (fd < 0) return;
+    // Most messages are a few dozen bytes: made on the stack, so that a fork child sending one
+    // writes no heap page it shares with its parent.
+    char small[256];
+    if (const std::size_t n = encode(m, small, sizeof small)) {
+        sendEncoded(fd, small, n, passFd);
+        return;
+    }
     try {
         const std::string bytes = encode(m);
-        (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+        sendEncoded(fd, bytes.data(), bytes.size(), passFd);
     } catch (...) {
         // Out of memory while encoding: the notification is lost, the process goes on.
+    }
+}
+
+void sendEncoded(int fd, const char* bytes, std::size_t size, int passFd) noexcept {
+    if (fd < 0) return;
+    iovec iov{const_cast<char*>(bytes), size};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))];
+    if (passFd >= 0) {
+        msg.msg_control = control;
+        msg.msg_controllen = sizeof control;
+        cmsghdr* c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int));
+        std::memcpy(CMSG_DATA(c), &passFd, sizeof(int));
+    }
+    if (::sendmsg(fd, &msg, MSG_NOSIGNAL) < 0 && passFd >= 0) {
+        // The descriptor could not go (too many in flight, say): the notice still must.
+        msg.msg_control = nullptr;
+        msg.msg_controllen = 0;
+        (void)::sendmsg(fd, &msg, MSG_NOSIGNAL);
     }
 }
 

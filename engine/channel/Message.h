@@ -18,7 +18,8 @@ enum class MessageType : uint8_t {
     Error,     // pid, a=ErrorWhat, b=line, text1=file, text2=message
     Reaped,    // pid was reaped by b (init, or a Process's parent): a=wait status
     Name,      // a process's multiprocessing name changed: pid, text1=name
-    Born,      // from the parent, right after it forked pid: a=ppid, b=how, text1=name
+    Born,      // from the parent, right after it forked pid: a=ppid, b=how, text1=name; with
+               // a pidfd for the child attached (SCM_RIGHTS) when the parent could open one
     Task,      // a Pool task changed: pid (who), a=TaskOp, b=pool, c=task, text1=function
     Arena,     // pid logged queue or lock operations while the engine was not looking
     Break,     // pid reached a breakpoint and paused the run: a=line, b=1 if it was paused already
@@ -45,10 +46,18 @@ struct Message {
 inline constexpr std::size_t kMaxMessageBytes = 8192;
 
 std::string encode(const Message& m);
+// Into `out`, without allocating: the encoded size, or 0 if it needs more than `capacity`.
+std::size_t encode(const Message& m, char* out, std::size_t capacity) noexcept;
+// Replaces the pid of an encoded message (one made before the pid was known: a fork's child).
+void setPid(char* encoded, int32_t pid) noexcept;
 std::optional<Message> decode(std::string_view bytes);
 
 // Sends from inside a lesson process; failures are ignored on purpose: a process must go on
 // even if the engine has already gone (it is about to be killed anyway).
 void send(int fd, const Message& m) noexcept;
+// The same, with `passFd` going along (SCM_RIGHTS): the engine receives its own copy.
+void send(int fd, const Message& m, int passFd) noexcept;
+// Sends a message encoded already; `passFd` as above, -1 for none.
+void sendEncoded(int fd, const char* bytes, std::size_t size, int passFd) noexcept;
 
 } // namespace forkscope::channel

@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utility>
 
 namespace forkscope::observer {
 
@@ -102,7 +103,14 @@ void Observer::announce(Tracked& t) {
     emit(ev::spawn(clock_(), t.pid, t.ppid, t.name, t.how));
 }
 
-void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
+void Observer::onMessage(const channel::Message& m, pid_t senderHostPid, int passedFd) {
+    // Only a Born's pidfd is kept; whatever else came along is closed when this returns.
+    struct Owned {
+        int fd;
+        ~Owned() {
+            if (fd >= 0) close(fd);
+        }
+    } passed{passedFd};
     switch (m.type) {
     case channel::MessageType::Hello: {
         Tracked& t = track(m.pid);
@@ -136,9 +144,20 @@ void Observer::onMessage(const channel::Message& m, pid_t senderHostPid) {
         t.how = channel::toString(static_cast<channel::SpawnHow>(m.b));
         t.name = m.text1;
         announce(t);
+        if (t.pidfd < 0 && passed.fd >= 0 && !t.vanished) {
+            // The parent's pidfd: the child may never introduce itself (it execs another
+            // program, or is killed first), and this is how its exit and status are known.
+            if (const pid_t host = hostPidOfPidFd(passed.fd); host >= 0) {
+                t.pidfd = std::exchange(passed.fd, -1);
+                if (host > 0) {
+                    t.hostPid = host;
+                    hostToRun_[host] = m.pid;
+                }
+            }
+        }
         if (t.pidfd < 0 && inNamespace_ && senderHostPid > 0 && !t.vanished) {
-            // A child that will never introduce itself (it execs another program): find its
-            // host pid among the parent's children, for a pidfd and so its exit status.
+            // No pidfd came with it: find the child's host pid among the parent's children,
+            // for a pidfd of the engine's own.
             if (const pid_t host = findHostPid(senderHostPid, m.pid); host > 0) {
                 t.hostPid = host;
                 hostToRun_[host] = m.pid;

@@ -31,7 +31,9 @@ public:
     // sees it (its own pid in subreaper mode).
     bool open(const std::string& procPath, pid_t initHostPid, bool inNamespace, std::string* error);
 
-    void onMessage(const channel::Message& m, pid_t senderHostPid);
+    // `passedFd`: a descriptor that came with the message (a Born's pidfd), or -1; the
+    // observer keeps it or closes it.
+    void onMessage(const channel::Message& m, pid_t senderHostPid, int passedFd = -1);
     // Called for each process of the run that exits, once just before its exit event (the
     // arena's watcher reports the process's last operations) and once just after it
     // (`after`: the watcher settles what the process left unfinished).

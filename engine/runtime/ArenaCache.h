@@ -1,5 +1,5 @@
 #pragma once
-// CPython's object allocator takes memory from the system 256 KiB at a time (an arena) and
+// CPython's object allocator takes memory from the system 1 MiB at a time (an arena) and
 // gives an arena back as soon as it is empty. A Pool worker or a queue consumer empties and
 // refills arenas all the time (a map chunk's 12,500 ints, a result list, a batch of items),
 // and each time the fresh arena's pages fault in again: 2 to 3 us per 4 KiB page in a

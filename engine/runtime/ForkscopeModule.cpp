@@ -1,11 +1,14 @@
 #include "engine/runtime/ForkscopeModule.h"
 
+#include "engine/runtime/Process.h"
 #include "engine/runtime/ProcessContext.h"
 #include "engine/runtime/PyUtil.h"
 
 #include <frameobject.h>
 #include <pybind11/embed.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <unordered_map>
 
 namespace forkscope::runtime {
@@ -207,10 +210,14 @@ int traceLine(PyObject*, PyFrameObject* frame, int what, PyObject*) {
     return 0;
 }
 
+// multiprocessing.current_process().name, without importing multiprocessing: a script that
+// never imported it is its main process, and importing it in each child of os.fork() took
+// that child over two milliseconds.
 std::string currentProcessName() {
+    const py::object current = currentProcess();
+    if (!current) return "MainProcess";
     try {
-        py::module_ mp = py::module_::import("multiprocessing");
-        return py::str(mp.attr("current_process")().attr("name"));
+        return py::str(current.attr("name"));
     } catch (py::error_already_set&) {
         return "MainProcess";
     }
@@ -225,6 +232,19 @@ void afterForkInChild() {
     ctx.pendingName.clear();
     announceSelf(how, name);
 }
+
+// The at-fork hook as a plain builtin function rather than through pybind11's dispatcher: it
+// runs in every child, where each object the call machinery writes to is a page to copy.
+PyObject* afterForkInChildHook(PyObject*, PyObject*) {
+    try {
+        afterForkInChild();
+    } catch (...) {
+        // Out of memory for the name: the child goes on unannounced, found in /proc instead.
+    }
+    Py_RETURN_NONE;
+}
+PyMethodDef g_afterForkDef{"after_fork_in_child", &afterForkInChildHook, METH_NOARGS,
+                           "Announces a forked child to the engine."};
 
 // time.sleep, scaled by the run's speed. The real time.sleep does the sleeping, so the process
 // is in the same system call as under python3; only its length changes.
@@ -251,13 +271,19 @@ py::object forkExec(py::args args) {
     } catch (py::error_already_set&) {
     }
     const ProcessContext& ctx = context();
-    channel::send(ctx.controlFd, {channel::MessageType::Born,
-                                  pid.cast<int>(),
-                                  ctx.pid,
-                                  static_cast<int32_t>(channel::SpawnHow::Fork),
-                                  0,
-                                  name,
-                                  {}});
+    // Only the parent can name the child by a pidfd at once (it cannot have been reaped yet);
+    // the engine would otherwise search the machine's processes for it.
+    const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid.cast<int>(), 0));
+    channel::send(ctx.controlFd,
+                  {channel::MessageType::Born,
+                   pid.cast<int>(),
+                   ctx.pid,
+                   static_cast<int32_t>(channel::SpawnHow::Fork),
+                   0,
+                   name,
+                   {}},
+                  pidfd);
+    if (pidfd >= 0) close(pidfd);
     return pid;
 }
 
@@ -311,7 +337,9 @@ PyObject* initForkscopeModule() {
         auto m = py::reinterpret_steal<py::module_>(PyModule_Create(&def));
         if (!m) return nullptr;
         m.doc() = "Forkscope's hooks inside the run's processes.";
-        m.def("after_fork_in_child", &afterForkInChild);
+        m.add_object("after_fork_in_child",
+                     py::reinterpret_steal<py::object>(
+                         PyCFunction_NewEx(&g_afterForkDef, nullptr, m.attr("__name__").ptr())));
         m.def("sleep", &scaledSleep, py::arg("seconds"),
               "time.sleep at the run's speed (the real call, scaled)");
         m.def("excepthook", &excepthook);

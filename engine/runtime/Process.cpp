@@ -29,7 +29,11 @@ struct ParentProcess : Process {};
 // objects, and C++ static destructors run after the interpreter is gone.
 struct State {
     py::object current;
+    // parent_process(): made on first use from parentName and parentPid, since a child that
+    // never asks would pay for a Python object (and the pages it writes) for nothing.
     py::object parent = py::none();
+    std::optional<std::string> parentName;
+    pid_t parentPid = 0;
     std::vector<py::object> children; // in start order, so active_children() is stable
     int counter = 0;                  // itertools.count(1) in CPython
     bool exiting = false;
@@ -38,6 +42,16 @@ State& state() {
     static State* s = new State();
     return *s;
 }
+
+// Names a child looks up, interned once in the main process (bindProcessTypes): made in each
+// child instead, every one would be written to memory the child shares with its parent.
+struct Names {
+    PyObject* threading;
+    PyObject* shutdown;
+    PyObject* run;
+    py::object emptyDict; // what a started Process keeps for kwargs
+};
+Names* g_names = nullptr; // never destroyed: see State
 
 Process& impl(py::handle self) {
     return self.cast<Process&>();
@@ -185,7 +199,7 @@ void requirePopen(const Process& p, const char* method) {
               std::string("'NoneType' object has no attribute '") + method + "'");
 }
 
-int bootstrap(py::object self);
+int bootstrap(const py::object& self, Process& p);
 
 void start(py::object self) {
     Process& p = impl(self);
@@ -201,11 +215,23 @@ void start(py::object self) {
     ProcessContext& ctx = context();
     ctx.pendingHow = channel::SpawnHow::Process;
     ctx.pendingName = nameOf(self);
+    // The parent's word on the birth, made before the fork: once it has forked, each page the
+    // parent writes (a heap block for the text, say) is one to copy while the child lives.
+    // Only the child's pid is filled in after.
+    char born[256];
+    const std::size_t bornSize = channel::encode({channel::MessageType::Born,
+                                                  0,
+                                                  getpid(),
+                                                  static_cast<int32_t>(channel::SpawnHow::Process),
+                                                  0,
+                                                  ctx.pendingName,
+                                                  {}},
+                                                 born, sizeof born);
     PyOS_BeforeFork();
     const pid_t pid = fork();
     if (pid == 0) {
         PyOS_AfterFork_Child(); // runs the at-fork hooks: the child announces itself
-        _exit(bootstrap(self));
+        _exit(bootstrap(self, p));
     }
     const int err = errno;
     PyOS_AfterFork_Parent();
@@ -219,40 +245,48 @@ void start(py::object self) {
     p.pid = pid;
     p.pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
     // The child introduces itself too, but it may be killed before it gets the chance (a
-    // daemon terminated at exit): the parent vouches for its birth at once.
-    channel::send(ctx.controlFd, {channel::MessageType::Born,
-                                  pid,
-                                  getpid(),
-                                  static_cast<int32_t>(channel::SpawnHow::Process),
-                                  0,
-                                  nameOf(self),
-                                  {}});
+    // daemon terminated at exit): the parent vouches for its birth at once. The pidfd goes
+    // along, so that the engine need not search the machine's processes for the child's.
+    if (bornSize > 0) {
+        channel::setPid(born, pid);
+        channel::sendEncoded(ctx.controlFd, born, bornSize, p.pidfd);
+    } else {
+        channel::send(ctx.controlFd,
+                      {channel::MessageType::Born,
+                       pid,
+                       getpid(),
+                       static_cast<int32_t>(channel::SpawnHow::Process),
+                       0,
+                       nameOf(self),
+                       {}},
+                      p.pidfd);
+    }
     // CPython drops these in the parent once started, so the target's objects do not live on
     // for as long as the Process object does.
     p.target = py::none();
     p.args = py::tuple();
-    p.kwargs = py::dict();
+    p.kwargs = g_names->emptyDict; // shared, never filled: no new dict written after the fork
     state().children.push_back(self);
 }
 
-// Process._bootstrap, in the child.
-int bootstrap(py::object self) {
+// Process._bootstrap, in the child. `p` is `self`'s C++ side, known to start() already.
+int bootstrap(const py::object& self, Process& p) {
     State& st = state();
-    Process& p = impl(self);
-    auto parent = py::cast(new ParentProcess(), py::return_value_policy::take_ownership);
-    Process& pp = impl(parent);
-    pp.kind = Process::Kind::Parent;
-    pp.name = p.parentName;
-    pp.pid = p.parentPid.value_or(0);
+    st.parentName = p.parentName;
+    st.parentPid = p.parentPid.value_or(0);
     st.current = self;
-    st.parent = parent;
+    st.parent = py::none();
     st.children.clear();
     st.counter = 0;
 
     int exitcode = 1;
     try {
         try {
-            self.attr("run")();
+            // run() looked up as a method call does, without a bound method object.
+            if (PyObject* r = PyObject_CallMethodNoArgs(self.ptr(), g_names->run))
+                Py_DECREF(r);
+            else
+                throw py::error_already_set();
             exitcode = 0;
         } catch (py::error_already_set&) {
             exitFunction(); // `finally: util._exit_function()`
@@ -281,12 +315,14 @@ int bootstrap(py::object self) {
             PyErr_Print();
         }
     }
-    py::module_ sys = py::module_::import("sys");
-    if (sys.attr("modules").contains("threading")) {
-        try {
-            sys.attr("modules")["threading"].attr("_shutdown")();
-        } catch (py::error_already_set&) {
-        }
+    // threading._shutdown(), if threading was imported. The interpreter's module table is read
+    // directly: an import statement's machinery would write to dozens of objects shared with
+    // the parent, each a page to copy in every child.
+    if (PyObject* threading = PyDict_GetItem(PyImport_GetModuleDict(), g_names->threading)) {
+        if (PyObject* r = PyObject_CallMethodNoArgs(threading, g_names->shutdown))
+            Py_DECREF(r);
+        else
+            PyErr_Clear();
     }
     flushStdStreams();
     return exitcode;
@@ -351,7 +387,16 @@ py::object currentProcess() {
     return state().current;
 }
 py::object parentProcess() {
-    return state().parent;
+    State& st = state();
+    if (st.parent.is_none() && st.parentName) {
+        auto parent = py::cast(new ParentProcess(), py::return_value_policy::take_ownership);
+        Process& pp = impl(parent);
+        pp.kind = Process::Kind::Parent;
+        pp.name = st.parentName;
+        pp.pid = st.parentPid;
+        st.parent = parent;
+    }
+    return st.parent;
 }
 
 py::list activeChildren() {
@@ -392,6 +437,7 @@ void exitFunction() {
     // terminated before the remaining children are joined.
     terminateLeftoverPools();
     shutdownLeftoverManagers(); // exitpriority 0: after the pools, before the children are joined
+    if (st.children.empty()) return; // most Process children: no list to make and walk
     for (auto& child : activeChildren()) {
         Process& p = impl(child);
         if (p.daemon) sendSignal(p, SIGTERM);
@@ -405,8 +451,15 @@ void bindProcessTypes(py::module_& m) {
         .def("run",
              [](py::object self) {
                  Process& p = impl(self);
-                 if (PyObject_IsTrue(p.target.ptr()))
-                     p.target(*py::tuple(p.args), **py::dict(p.kwargs));
+                 const int truth = PyObject_IsTrue(p.target.ptr());
+                 if (truth < 0) throw py::error_already_set();
+                 if (!truth) return;
+                 // self._target(*self._args, **self._kwargs): CPython's CALL_FUNCTION_EX hands
+                 // the tuple and dict to PyObject_Call as they are; pybind11's unpacking would
+                 // build new ones first, in a child each a page more to copy.
+                 PyObject* r = PyObject_Call(p.target.ptr(), p.args.ptr(), p.kwargs.ptr());
+                 if (!r) throw py::error_already_set();
+                 Py_DECREF(r);
              })
         .def("start", &start)
         .def(
@@ -534,6 +587,9 @@ void bindProcessTypes(py::module_& m) {
             },
             py::arg("timeout") = py::none());
 
+    g_names =
+        new Names{PyUnicode_InternFromString("threading"), PyUnicode_InternFromString("_shutdown"),
+                  PyUnicode_InternFromString("run"), py::dict()};
     State& st = state();
     auto main = py::cast(new MainProcess(), py::return_value_policy::take_ownership);
     Process& mp = impl(main);
