@@ -8,6 +8,7 @@
 #include "bench/PoolFigures.h"
 #include "bench/QueueFigures.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <string>
@@ -15,6 +16,11 @@
 #include <vector>
 
 int main(int argc, char** argv) {
+    // The process floor, in a fresh copy of this program (see processStartJoin).
+    if (argc == 2 && std::string(argv[1]) == "--fork-floor") {
+        std::printf("%.3f\n", forkscope::bench::bareForkUs());
+        return 0;
+    }
     // The benchmarked runs are tagged like the tests' so a leftover check finds strays.
     setenv("FORKSCOPE_TEST_SUITE", "1", 1);
     const std::vector<std::pair<std::string, std::function<void()>>> groups = {
