@@ -1,6 +1,7 @@
 #include "engine/shm/ShmLock.h"
 
 #include "engine/channel/Futex.h"
+#include "engine/shm/ShmMutex.h"
 
 #include <climits>
 #include <linux/futex.h>
@@ -75,13 +76,7 @@ void logLock(Arena& a, const Actor& me, ShmLock& l, OpKind op, uint32_t holder, 
 }
 
 void markDeadHolder(ShmLock& l, int32_t pid) noexcept {
-    uint32_t w = l.word.load(std::memory_order_acquire);
-    while ((w & ShmLock::kPidMask) == static_cast<uint32_t>(pid) && !(w & ShmLock::kDead)) {
-        if (l.word.compare_exchange_weak(w, w | ShmLock::kDead, std::memory_order_acq_rel)) {
-            channel::futexWakeAll(&l.word);
-            return;
-        }
-    }
+    markDeadInWord(l.word, pid);
 }
 
 } // namespace forkscope::shm

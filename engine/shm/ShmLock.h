@@ -10,11 +10,13 @@
 
 #include "engine/shm/Arena.h"
 #include "engine/shm/Fence.h"
+#include "engine/shm/ShmMutex.h"
 #include "engine/shm/ShmQueue.h"
 
 namespace forkscope::shm {
 
 struct alignas(64) ShmLock {
+    // The word's layout is ShmMutex's (engine/shm/ShmMutex.h), whose markDeadInWord marks it.
     static constexpr uint32_t kPidMask = 0x3fffffff;
     static constexpr uint32_t kDead = 0x40000000; // the holder died
 
@@ -30,6 +32,8 @@ struct alignas(64) ShmLock {
     std::atomic<uint64_t> ownerThread{0}; // pthread_self() of the holder (RLock, repr)
     std::atomic<uint32_t> count{0};       // RLock depth
 };
+
+static_assert(ShmLock::kPidMask == ShmMutex::kPidMask && ShmLock::kDead == ShmMutex::kDead);
 
 ShmLock* createLock(Arena& arena, bool recursive, bool robust) noexcept;
 

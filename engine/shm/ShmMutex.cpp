@@ -64,14 +64,18 @@ Took lockSlow(ShmMutex& m, int32_t pid) noexcept {
     }
 }
 
-void markDeadHolder(ShmMutex& m, int32_t pid) noexcept {
-    uint32_t w = m.word.load(std::memory_order_acquire);
+void markDeadInWord(std::atomic<uint32_t>& word, int32_t pid) noexcept {
+    uint32_t w = word.load(std::memory_order_acquire);
     while ((w & ShmMutex::kPidMask) == static_cast<uint32_t>(pid) && !(w & ShmMutex::kDead)) {
-        if (m.word.compare_exchange_weak(w, w | ShmMutex::kDead, std::memory_order_acq_rel)) {
-            channel::futexWakeAll(&m.word);
+        if (word.compare_exchange_weak(w, w | ShmMutex::kDead, std::memory_order_acq_rel)) {
+            channel::futexWakeAll(&word);
             return;
         }
     }
+}
+
+void markDeadHolder(ShmMutex& m, int32_t pid) noexcept {
+    markDeadInWord(m.word, pid);
 }
 
 } // namespace forkscope::shm

@@ -45,5 +45,8 @@ inline void unlock(ShmMutex& m) noexcept {
 // `pid` died: if it holds `m`, the next taker takes it over. The engine calls it when it sees
 // a process exit; waiters call it when the holder is gone from the system.
 void markDeadHolder(ShmMutex& m, int32_t pid) noexcept;
+// The same for any word laid out as ShmMutex's (holder pid | kDead), a Lock's included: sets
+// kDead if `pid` holds it, and wakes whoever sleeps on it.
+void markDeadInWord(std::atomic<uint32_t>& word, int32_t pid) noexcept;
 
 } // namespace forkscope::shm
