@@ -19,7 +19,8 @@ namespace {
 // load from `self`, where pybind11's instance layout took three dependent ones, which is a
 // tenth of an uncontended acquire and release.
 struct LockObject {
-    PyObject_HEAD shm::ShmLock* l;
+    PyObject ob_base; // PyObject_HEAD, spelled out so that formatting keeps it on its own line
+    shm::ShmLock* l;
     PyObject* dict; // attributes a script sets, as it may on CPython's (a Python class)
 };
 
