@@ -69,10 +69,9 @@ std::string ArenaWatcher::itemRepr(const char* prefix, std::size_t have, uint32_
     return shm::pickleRepr(std::string_view(prefix, have), have >= len, kReprChars);
 }
 
-long long ArenaWatcher::capacityOf(uint32_t queue) {
+long long ArenaWatcher::capacityOf(uint32_t queue) const {
     // A queue's operations are logged after it is published, and so read after it is known.
-    const auto it = capacities_.find(queue);
-    return it == capacities_.end() ? 0 : static_cast<long long>(it->second);
+    return queue < capacities_.size() ? static_cast<long long>(capacities_[queue]) : 0;
 }
 
 void ArenaWatcher::refreshObjects() {
@@ -88,6 +87,7 @@ void ArenaWatcher::refreshObjects() {
         if (kind == shm::ObjectKind::Queue) {
             queues_.push_back(off);
             const auto& q = *arena_->at<shm::ShmQueue>(off);
+            if (q.id >= capacities_.size()) capacities_.resize(q.id + 1, 0);
             capacities_[q.id] = q.maxsize;
         } else
             locks_.push_back(off);

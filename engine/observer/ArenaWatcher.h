@@ -106,7 +106,7 @@ private:
     void emitQueueStates(bool force);
     void unchainRings();
     void refreshObjects();
-    long long capacityOf(uint32_t queue); // its maxsize (0: unbounded)
+    long long capacityOf(uint32_t queue) const; // its maxsize (0: unbounded)
     double secondsOf(uint64_t stamp);
     double now() const;
     std::string itemRepr(const char* prefix, std::size_t have, uint32_t len) const;
@@ -140,7 +140,7 @@ private:
     uint32_t scanned_ = 0;          // directory entries looked at
     std::vector<uint32_t> unready_; // entries being created when last looked at
     std::vector<shm::Offset> queues_, locks_;
-    std::map<uint32_t, uint64_t> capacities_;      // of each queue, by id
+    std::vector<uint64_t> capacities_;             // of each queue, by id (1, 2...)
     std::map<shm::Offset, uint32_t> queueVersion_; // last version reported
 };
 

@@ -121,7 +121,7 @@ PyObject* doAcquire(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
         }
         if (!taken.ok) Py_RETURN_FALSE;
         l.ownerThread.store(thisThread(), std::memory_order_relaxed);
-        l.count.store(1, std::memory_order_relaxed);
+        if (l.recursive) l.count.store(1, std::memory_order_relaxed); // an RLock's depth
         if (taken.recoveredFrom)
             log(me, l, shm::OpKind::LockRecover, static_cast<uint32_t>(me.pid),
                 static_cast<uint32_t>(taken.recoveredFrom));

@@ -138,14 +138,11 @@ bool sleepUntil(std::atomic<uint32_t>& word, std::atomic<uint32_t>* waiters, int
 
 } // namespace
 
-bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs) noexcept {
-    return spinUntil([&] { return word.load(std::memory_order_acquire) != seen; }, spinNs);
-}
-
 bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint32_t>* waiters,
                    int64_t deadlineNs, channel::WaitReason reason,
                    std::optional<BlockedOn>& blocked, uint32_t id, Fenced fenced) {
-    if (spinWhile(word, seen, kSpinNs)) return true;
+    if (spinUntil([&] { return word.load(std::memory_order_acquire) != seen; }, kSpinNs))
+        return true;
     if (!blocked) blocked.emplace(reason, id);
     // The word itself is what changes: sleep on the value seen before the caller last looked.
     return sleepUntil(word, waiters, deadlineNs, fenced, [&](uint32_t now) { return now != seen; });

@@ -62,9 +62,6 @@ bool waitForChange(std::atomic<uint32_t>& word, uint32_t seen, std::atomic<uint3
 bool waitForQueue(shm::ShmQueue& q, bool forRoom, int64_t deadlineNs, channel::WaitReason reason,
                   std::optional<BlockedOn>& blocked);
 
-// Spins until `word` leaves `seen`, for about `spinNs`; true if it did.
-bool spinWhile(const std::atomic<uint32_t>& word, uint32_t seen, int64_t spinNs) noexcept;
-
 // Arguments of a METH_FASTCALL | METH_KEYWORDS call, by parameter name, with CPython's own
 // TypeErrors: `pythonStyle` words them as for a function written in Python ("Queue.put()
 // missing 1 required positional argument: 'obj'"), otherwise as for a builtin ("acquire()
