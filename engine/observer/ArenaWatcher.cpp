@@ -17,7 +17,8 @@ constexpr std::size_t kShownItems = 16;   // a queue-state lists at most this ma
 constexpr std::size_t kStatePrefix = 256; // bytes of each item read to show it
 constexpr std::size_t kReprChars = 80;
 // An operation whose predecessor on the same object has not shown up (its process is between
-// the operation and its record, or died there, or its ring overflowed) waits this long.
+// the operation and its record, or died there, or its ring overflowed) waits until the rings
+// have been read this long after it came without the predecessor in them.
 constexpr int64_t kGapWaitNs = 50'000'000;
 // Operations emitted per look, between which the engine reads the rings and its other inputs.
 constexpr std::size_t kPumpBatch = 2048;
@@ -98,7 +99,7 @@ void ArenaWatcher::refreshObjects() {
 // An object's operations go out in its own order (objSeq): a record written a little after
 // its operation (its process was preempted in between) must not come after the next operation
 // on the same object, logged by another process.
-void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsExpected) {
+void ArenaWatcher::emitInOrder(const shm::OpRecord& r, bool gapsExpected) {
     if (static_cast<shm::OpKind>(r.op) == shm::OpKind::LockRun) {
         // Acquires and releases taking turns, all at the run's stamp.
         const bool fromRelease = (r.flags & shm::OpRecord::kRunFromRelease) != 0;
@@ -112,7 +113,7 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsE
             op.b = 0;
             op.flags = 0;
             op.cells = 1;
-            emitInOrder(op, nowNs, gapsExpected);
+            emitInOrder(op, gapsExpected);
         }
         return;
     }
@@ -129,9 +130,11 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsE
     if (r.objSeq > next && !gapsExpected) {
         HeldOps& ops = held_[key];
         Held& h = ops.bySeq.emplace(r.objSeq, Held{})->second;
-        h.sinceNs = nowNs;
+        // Timed from the read that brought it, not from now: emitting a long backlog takes a
+        // while, and the predecessor is only looked for at the next read.
+        h.sinceNs = lastCollectNs_;
         std::memcpy(h.cells, &r, r.cells * sizeof(shm::OpRecord));
-        ++ops.since[nowNs];
+        ++ops.since[lastCollectNs_];
         return;
     }
     emitOp(r);
@@ -271,6 +274,7 @@ void ArenaWatcher::readOpenRun(std::size_t slot, shm::Offset ringOffset, const s
 // per operation than the operation costs a process, so a busy process would otherwise fill its
 // ring while the engine formats, and chain a fresh one.
 void ArenaWatcher::collect() {
+    lastCollectNs_ = channel::monotonicNs();
     if (!shm::kStampIsNs) {
         const auto [stamp, ns] = clockPair();
         if (ns - ns0_ > 1'000'000 && stamp > stamp0_)
@@ -373,7 +377,6 @@ void ArenaWatcher::advance(Backlog& backlog) {
 void ArenaWatcher::emitCollected(std::size_t budget) {
     const bool gaps = droppedSeen_ != droppedHeld_;
     droppedHeld_ = droppedSeen_;
-    const int64_t nowNs = channel::monotonicNs();
     for (std::size_t done = 0; done < budget && !pending_.empty(); ++done) {
         // A process that logs every few tens of nanoseconds fills its ring in about the time
         // the engine takes to format a few hundred events: read the rings between those.
@@ -387,7 +390,7 @@ void ArenaWatcher::emitCollected(std::size_t budget) {
                 firstSlot = slot;
             }
         }
-        emitInOrder(first->front(), nowNs, gaps);
+        emitInOrder(first->front(), gaps);
         advance(*first);
         if (first->empty()) pending_.erase(firstSlot);
     }
@@ -395,11 +398,13 @@ void ArenaWatcher::emitCollected(std::size_t budget) {
 
 void ArenaWatcher::settleHeldAndStates() {
     // What waited too long for an earlier operation goes out now: that one is not coming (its
-    // process died between the operation and its record, or its ring was full).
-    const int64_t nowNs = channel::monotonicNs();
+    // process died between the operation and its record, or its ring was full). Measured to
+    // the last read of the rings, not to now: after a long time spent sending, a predecessor
+    // logged just after that read (a lock handed over between the reads of its two holders'
+    // rings) has not been looked for yet.
     std::vector<Key> stale;
     for (const auto& [key, ops] : held_) {
-        if (nowNs - ops.since.begin()->first >= kGapWaitNs) stale.push_back(key);
+        if (lastCollectNs_ - ops.since.begin()->first >= kGapWaitNs) stale.push_back(key);
     }
     for (const Key& key : stale)
         releaseHeld(key, true);

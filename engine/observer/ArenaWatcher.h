@@ -100,7 +100,7 @@ private:
     void collect();
     void emitCollected(std::size_t budget);
     void settleHeldAndStates();
-    void emitInOrder(const shm::OpRecord& r, int64_t nowNs, bool gapsExpected);
+    void emitInOrder(const shm::OpRecord& r, bool gapsExpected);
     void releaseHeld(const Key& key, bool all);
     void emitOp(const shm::OpRecord& r);
     void emitQueueStates(bool force);
@@ -121,6 +121,7 @@ private:
     int64_t ns0_ = 0;
     double nsPerStamp_ = 1.0;
 
+    int64_t lastCollectNs_ = 0;       // when the rings were last read
     std::map<Key, uint32_t> nextSeq_; // the next objSeq of each object
     std::map<Key, HeldOps> held_;     // operations waiting for an earlier one
     uint64_t droppedReported_ = 0, droppedSeen_ = 0, droppedHeld_ = 0;

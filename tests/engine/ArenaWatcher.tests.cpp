@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <thread>
 #include <variant>
@@ -42,6 +43,8 @@ public:
     void drop(int slot) { rings_.at(slot)->dropped.fetch_add(1); }
 
     observer::ArenaWatcher& watcher() { return watcher_; }
+    // Runs as each lock or queue event goes out, before the next: the engine's time to send it.
+    void onEvent(std::function<void()> f) { onEvent_ = std::move(f); }
     // The tags of the lock and queue events so far, in the order they went out.
     const std::vector<uint32_t>& tags() const { return tags_; }
 
@@ -72,12 +75,15 @@ private:
     channel::SharedState* shared_ = channel::mapSharedState();
     std::map<int, shm::OpRing*> rings_;
     std::vector<uint32_t> tags_;
+    std::function<void()> onEvent_;
     observer::ArenaWatcher watcher_{
         arena_, shared_, [this](protocol::Event&& e) {
             const char* tag = e.kind() == protocol::EventKind::Lock    ? "holder"
                               : e.kind() == protocol::EventKind::Queue ? "size"
                                                                        : nullptr;
-            if (tag) tags_.push_back(static_cast<uint32_t>(std::get<long long>(*e.get(tag))));
+            if (!tag) return;
+            tags_.push_back(static_cast<uint32_t>(std::get<long long>(*e.get(tag))));
+            if (onEvent_) onEvent_();
         }};
 };
 
@@ -135,6 +141,31 @@ TEST_CASE("an operation whose predecessor does not come waits for it a while, th
     run.log(1, 6, 6);
     run.watcher().drain();
     CHECK(run.tags() == std::vector<uint32_t>{1, 2, 3, 5, 4, 6, 7});
+}
+
+TEST_CASE("an operation read while the engine is long busy sending still waits for its "
+          "predecessor, logged just after that read",
+          "[lock][watcher]") {
+    // A lock handed over between the engine's reads of its two holders' rings: the second
+    // holder's acquire is read, the first holder's release only at the next read. The engine
+    // reads the rings every 128 records while it sends a backlog; this backlog (lock 2) takes
+    // it longer than the gap wait to send.
+    Run run;
+    for (uint32_t i = 1; i <= 300; ++i)
+        run.log(0, i, 1000 + i, 2);
+    bool first = true;
+    run.onEvent([&] {
+        if (!first) return;
+        first = false;
+        run.log(1, 2, 2); // lock 1's second operation, read by the engine's next read
+        std::this_thread::sleep_for(std::chrono::milliseconds(80));
+    });
+    run.watcher().drain();
+    REQUIRE(run.tags().size() == 300); // lock 1's second waits for its first
+    run.log(0, 1, 1);
+    run.watcher().drain();
+    const std::vector<uint32_t> lock1(run.tags().begin() + 300, run.tags().end());
+    CHECK(lock1 == std::vector<uint32_t>{1, 2});
 }
 
 TEST_CASE("after operations were dropped, nothing waits for them", "[lock][watcher]") {
