@@ -106,9 +106,11 @@ char* writeJsonNumber(char* p, double value) {
     if (value == std::floor(value) && std::fabs(value) < 1e15)
         return std::to_chars(p, p + 24, static_cast<long long>(value)).ptr;
     char* end = writeFixed6(p, value);
-    // Trim trailing zeros: 0.250000 -> 0.25.
+    // Trim trailing zeros: 0.250000 -> 0.25, and 2.000000 (1.9999997 rounded) -> 2, since JSON
+    // has no number that ends in a point.
     while (end - p > 1 && end[-1] == '0')
         --end;
+    if (end[-1] == '.') --end;
     return end;
 }
 

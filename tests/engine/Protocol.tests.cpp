@@ -204,6 +204,14 @@ TEST_CASE("a JSON line is appended to the buffer, however long it is", "[protoco
     events::output(1, 2, false, text).appendJsonLine(out);
     CHECK(out == "before\n" + expected);
 
+    // A number within half a microsecond of a whole one is that whole one: JSON has no "2.".
+    CHECK(events::mode(1, false, 1.9999997).toJsonLine() ==
+          R"({"t":1.000000,"pid":0,"kind":"mode","paused":false,"speed":2})"
+          "\n");
+    CHECK(events::mode(1, false, -0.0000001).toJsonLine() ==
+          R"({"t":1.000000,"pid":0,"kind":"mode","paused":false,"speed":-0})"
+          "\n");
+
     // Numbers of any size are written in full.
     CHECK(
         events::mode(1e30, false, 1e15 + 0.5).toJsonLine() ==
