@@ -2,6 +2,7 @@
 
 #include "engine/Engine.h"
 #include "engine/Options.h"
+#include "engine/image/HugeText.h"
 
 #include <cstdio>
 
@@ -22,5 +23,9 @@ int main(int argc, char** argv) {
     case forkscope::ParseResult::Run:
         break;
     }
+    // Before the run's first fork, while the engine has one thread.
+    std::string why;
+    if (forkscope::image::moveTextToHugePages(&why) == forkscope::image::HugeTextResult::Failed)
+        std::fprintf(stderr, "forkscope-engine: code left in file pages (%s)\n", why.c_str());
     return forkscope::Engine(options).run();
 }
