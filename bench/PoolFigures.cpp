@@ -107,6 +107,24 @@ if __name__ == "__main__":
     const ScriptFigures py = timeScript(pythonFork, false);
     if (py.cpython)
         print({"process-start-join-vs-python-fork", f.engine, "us", false, {}, *py.cpython});
+    // The floor of the process itself: libc's fork() called from the lesson's main process
+    // (through ctypes: no at-fork hooks, nothing announced), its child gone at once with
+    // _exit(0), and waitpid. What any fork of a process of that size costs on this machine,
+    // against which Process start+join shows what the runtime adds.
+    const char* ownFork = R"(import ctypes, multiprocessing, os, time
+libc = ctypes.CDLL(None)
+fork, _exit = libc.fork, libc._exit
+if __name__ == "__main__":
+    start = time.perf_counter()
+    for _ in range(200):
+        pid = fork()
+        if pid == 0:
+            _exit(0)
+        os.waitpid(pid, 0)
+    print("FIGURE", (time.perf_counter() - start) / 200 * 1e6)
+)";
+    const ScriptFigures own = timeScript(ownFork, false);
+    print({"process-start-join-vs-own-fork", f.engine, "us", false, {}, own.engine});
 }
 
 } // namespace forkscope::bench
