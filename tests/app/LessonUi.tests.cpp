@@ -51,6 +51,16 @@ QString readFile(const QString& path) {
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+// The [lesson] section of a test lesson that runs `script`; its steps follow.
+QByteArray stepsLesson(const QByteArray& script) {
+    return "[lesson]\nscript = " + script +
+           "\n"
+           "title[en] = Steps\ntitle[zh_CN] = 步骤\n"
+           "chapter[en] = Test chapter\nchapter[zh_CN] = 测试章节\n"
+           "goal[en] = Stop where the steps say.\ngoal[zh_CN] = 在步骤说的地方停下。\n"
+           "intro[en] = A short script.\nintro[zh_CN] = 一个短脚本。\n";
+}
+
 // A child that exits at once and stays a zombie for a second, until its parent waits.
 const QByteArray kZombieScript = "import os\n"
                                  "import time\n"
@@ -371,13 +381,9 @@ TEST_CASE("A step on a line the run passes in a microsecond stops exactly there 
                                            "    total += i\n"
                                            "print(total)\n");
     writeFile(dir.filePath(u"lesson.ini"_s),
-              "[lesson]\nscript = quick.py\n"
-              "title[en] = Quick\ntitle[zh_CN] = 快\n"
-              "chapter[en] = Test chapter\nchapter[zh_CN] = 测试章节\n"
-              "goal[en] = Stop on a quick line.\ngoal[zh_CN] = 停在一行上。\n"
-              "intro[en] = A loop.\nintro[zh_CN] = 一个循环。\n"
-              "\n[step]\nat = line 3\ncount = 2\nwho = main\n"
-              "text[en] = The second time round.\ntext[zh_CN] = 第二圈。\n");
+              stepsLesson("quick.py") +
+                  "\n[step]\nat = line 3\ncount = 2\nwho = main\n"
+                  "text[en] = The second time round.\ntext[zh_CN] = 第二圈。\n");
     MainWindow window(testing::windowOptions());
     window.show();
     LessonController* lessons = window.lessons();
@@ -409,15 +415,11 @@ TEST_CASE("A run that ends while a step holds the window goes on to its last ste
                                                 "    os._exit(0)\n"
                                                 "os.waitpid(pid, 0)\n");
     writeFile(dir.filePath(u"lesson.ini"_s),
-              "[lesson]\nscript = quick_exit.py\n"
-              "title[en] = Quick\ntitle[zh_CN] = 快\n"
-              "chapter[en] = Test chapter\nchapter[zh_CN] = 测试章节\n"
-              "goal[en] = End soon.\ngoal[zh_CN] = 很快结束。\n"
-              "intro[en] = Two quick exits.\nintro[zh_CN] = 两次很快的退出。\n"
-              "\n[step]\nat = exit\nwho = child\n"
-              "text[en] = The child is gone.\ntext[zh_CN] = 子进程结束了。\n"
-              "\n[step]\nat = end\n"
-              "text[en] = All done.\ntext[zh_CN] = 全部结束。\n");
+              stepsLesson("quick_exit.py") +
+                  "\n[step]\nat = exit\nwho = child\n"
+                  "text[en] = The child is gone.\ntext[zh_CN] = 子进程结束了。\n"
+                  "\n[step]\nat = end\n"
+                  "text[en] = All done.\ntext[zh_CN] = 全部结束。\n");
     LessonController* lessons = window.lessons();
     REQUIRE(lessons->openLessonFolder(dir.path()));
     LessonProgress::forget(lessons->currentLessonId());
@@ -448,15 +450,10 @@ TEST_CASE("Continue instead of Next still stops the run at the next step's momen
                                            "time.sleep(0.2)\n"
                                            "print('three')\n");
     writeFile(dir.filePath(u"lesson.ini"_s),
-              "[lesson]\nscript = three.py\n"
-              "title[en] = Three\ntitle[zh_CN] = 三\n"
-              "chapter[en] = Test chapter\nchapter[zh_CN] = 测试章节\n"
-              "goal[en] = Three lines.\ngoal[zh_CN] = 三行。\n"
-              "intro[en] = Three prints.\nintro[zh_CN] = 三次打印。\n"
-              "\n[step]\nat = line 2\nwho = main\n"
-              "text[en] = Before one.\ntext[zh_CN] = 打印一之前。\n"
-              "\n[step]\nat = line 6\nwho = main\n"
-              "text[en] = Before three.\ntext[zh_CN] = 打印三之前。\n");
+              stepsLesson("three.py") + "\n[step]\nat = line 2\nwho = main\n"
+                                        "text[en] = Before one.\ntext[zh_CN] = 打印一之前。\n"
+                                        "\n[step]\nat = line 6\nwho = main\n"
+                                        "text[en] = Before three.\ntext[zh_CN] = 打印三之前。\n");
     LessonController* lessons = window.lessons();
     REQUIRE(lessons->openLessonFolder(dir.path()));
     LessonProgress::forget(lessons->currentLessonId());
