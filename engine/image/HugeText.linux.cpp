@@ -1,5 +1,7 @@
 #include "engine/image/HugeText.h"
 
+#include "engine/image/HugePages.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -10,22 +12,8 @@
 #include <sys/mman.h>
 #include <vector>
 
-#ifndef MADV_COLLAPSE
-#define MADV_COLLAPSE 25 // Linux 6.1; older headers lack it, and older kernels refuse it
-#endif
-
 namespace forkscope::image {
 namespace {
-
-constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
-constexpr uintptr_t kPage = 4096;
-
-uintptr_t alignDown(uintptr_t x, uintptr_t to) {
-    return x & ~(to - 1);
-}
-uintptr_t alignUp(uintptr_t x, uintptr_t to) {
-    return alignDown(x + to - 1, to);
-}
 
 struct Segment {
     uintptr_t begin = 0, end = 0; // pages, as the loader mapped them
@@ -77,15 +65,6 @@ bool hugeRange(const std::vector<Segment>& segments, uintptr_t* begin, uintptr_t
     *begin = b;
     *end = e;
     return true;
-}
-
-bool hugePagesOffered() {
-    std::FILE* f = std::fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
-    if (!f) return false;
-    char line[128] = {};
-    const bool read = std::fgets(line, sizeof line, f) != nullptr;
-    std::fclose(f);
-    return read && std::strstr(line, "[never]") == nullptr;
 }
 
 HugeTextResult fail(std::string* why, const char* call) {

@@ -1,3 +1,4 @@
+#include "engine/image/HugeData.h"
 #include "engine/runtime/ArenaCache.h"
 #include "engine/runtime/ForkscopeModule.h"
 #include "engine/runtime/Multiprocessing.h"
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <malloc.h>
+#include <pthread.h>
 #include <vector>
 
 namespace forkscope::runtime {
@@ -41,6 +43,16 @@ bool lineBufferStdio() {
     return true;
 }
 
+// Once, at the process's first fork (os.fork, a Process, a Pool, a Manager): by then the
+// interpreter and the script's imports have made most of what every later fork copies.
+// Children inherit `moved` set: what they share with this process is in huge pages already.
+void moveDataBeforeFirstFork() {
+    static bool moved = false;
+    if (moved) return;
+    moved = true;
+    image::moveDataToHugePages();
+}
+
 } // namespace
 
 int runMain(const Config& config) {
@@ -64,6 +76,7 @@ int runMain(const Config& config) {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     ArenaCache::install();
+    pthread_atfork(&moveDataBeforeFirstFork, nullptr, nullptr);
     PyConfig pyConfig;
     PyConfig_InitPythonConfig(&pyConfig);
     // Behave as `/usr/bin/python3 -u SCRIPT` does, whatever the environment says: a pyenv or

@@ -1,0 +1,153 @@
+#include "engine/image/HugeData.h"
+
+#include "engine/image/HugePages.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <dirent.h>
+#include <pthread.h>
+#include <sys/mman.h>
+#include <vector>
+
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23 // Linux 5.14
+#endif
+
+namespace forkscope::image {
+namespace {
+
+// Smaller mappings are left where they are: a library's few pages of data cost fork little.
+constexpr uintptr_t kSmallest = 128 << 10;
+// Past this, the copy (a few milliseconds at the first fork) would cost more than it saves.
+constexpr uintptr_t kLargest = 256 << 20;
+
+struct Range {
+    uintptr_t begin = 0, end = 0;
+};
+
+// Whether a mapping's VmFlags (proc(5), /proc/pid/smaps) allow moving it: not the ones a fork
+// leaves out or wipes (kept arenas, say), not hugetlbfs nor device memory.
+bool movableFlags(const char* flags) {
+    for (const char* f : {" dc", " wf", " ht", " io", " pf", " lo"})
+        if (std::strstr(flags, f)) return false;
+    return true;
+}
+
+// The private writable mappings worth moving, adjacent ones joined (the program's data and
+// bss, say): /proc/self/smaps, for the VmFlags that /proc/self/maps does not show.
+std::vector<Range> movableRanges() {
+    std::vector<Range> ranges;
+    std::FILE* f = std::fopen("/proc/self/smaps", "re");
+    if (!f) return ranges;
+    char line[512];
+    Range current;
+    bool candidate = false;
+    while (std::fgets(line, sizeof line, f)) {
+        unsigned long b = 0, e = 0;
+        char perms[8] = {};
+        int nameAt = 0;
+        if (std::sscanf(line, "%lx-%lx %7s %*s %*s %*s %n", &b, &e, perms, &nameAt) >= 3 &&
+            std::strchr(line, '-') < std::strchr(line, ' ')) {
+            // A mapping's header. The stack is the one in use; [vvar] and the like are the
+            // kernel's.
+            const char* name = line + nameAt;
+            candidate = std::strcmp(perms, "rw-p") == 0 && std::strncmp(name, "[stack", 6) != 0 &&
+                        !(name[0] == '[' && std::strncmp(name, "[heap]", 6) != 0);
+            current = {b, e};
+            continue;
+        }
+        if (std::strncmp(line, "VmFlags:", 8) != 0 || !candidate) continue;
+        candidate = false;
+        if (!movableFlags(line + 8)) continue;
+        if (!ranges.empty() && ranges.back().end == current.begin)
+            ranges.back().end = current.end;
+        else
+            ranges.push_back(current);
+    }
+    std::fclose(f);
+    // Not the thread's control block either, wherever the loader put it: the kernel writes to
+    // it on its own (rseq's cpu number), and such a write during the copy would be lost.
+    const auto self = reinterpret_cast<uintptr_t>(pthread_self());
+    std::vector<Range> worth;
+    for (const Range& r : ranges)
+        if (r.end - r.begin >= kSmallest && !(r.begin <= self && self < r.end)) worth.push_back(r);
+    return worth;
+}
+
+bool oneThread() {
+    DIR* d = opendir("/proc/self/task");
+    if (!d) return false;
+    int n = 0;
+    while (dirent* e = readdir(d))
+        if (e->d_name[0] != '.') ++n;
+    closedir(d);
+    return n == 1;
+}
+
+// Moves [r.begin, r.end) onto huge pages. The copy is made at the same offset within 2 MiB
+// as the original, so that whole 2 MiB pages inside the range stay mapped whole.
+bool move(const Range& r) {
+    const uintptr_t len = r.end - r.begin;
+    const uintptr_t offset = r.begin & (kHugePage - 1);
+    const uintptr_t span = alignUp(offset + len, kHugePage);
+    void* raw = mmap(nullptr, span + kHugePage, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (raw == MAP_FAILED) return false;
+    const auto rawBegin = reinterpret_cast<uintptr_t>(raw);
+    const uintptr_t blocks = alignUp(rawBegin, kHugePage);
+    auto* blocksPtr = reinterpret_cast<void*>(blocks);
+    const uintptr_t stage = blocks + offset;
+    auto unmap = [](uintptr_t b, uintptr_t e) {
+        if (e > b) munmap(reinterpret_cast<void*>(b), e - b);
+    };
+    unmap(rawBegin, blocks);
+    unmap(blocks + span, rawBegin + span + kHugePage);
+    // Huge pages first, checked, and only then the copy: between the copy and the move
+    // nothing may write to the range, so that window holds no more than the two calls.
+    if (madvise(blocksPtr, span, MADV_HUGEPAGE) != 0 ||
+        madvise(blocksPtr, span, MADV_POPULATE_WRITE) != 0 ||
+        madvise(blocksPtr, span, MADV_COLLAPSE) != 0) {
+        unmap(blocks, blocks + span);
+        return false;
+    }
+    std::memcpy(reinterpret_cast<void*>(stage), reinterpret_cast<const void*>(r.begin), len);
+    if (mremap(reinterpret_cast<void*>(stage), len, len, MREMAP_MAYMOVE | MREMAP_FIXED,
+               reinterpret_cast<void*>(r.begin)) == MAP_FAILED) {
+        unmap(blocks, blocks + span);
+        return false;
+    }
+    unmap(blocks, stage);
+    unmap(stage + len, blocks + span);
+    return true;
+}
+
+} // namespace
+
+HugeDataResult moveDataToHugePages() {
+    const char* off = std::getenv("FORKSCOPE_SMALL_DATA");
+    if (off && *off && std::strcmp(off, "0") != 0) return HugeDataResult::Disabled;
+    if (!hugePagesOffered()) return HugeDataResult::Unavailable;
+    if (!oneThread()) return HugeDataResult::Threaded;
+    const std::vector<Range> ranges = movableRanges();
+    uintptr_t total = 0;
+    for (const Range& r : ranges)
+        total += r.end - r.begin;
+    if (ranges.empty() || total > kLargest) return HugeDataResult::Unavailable;
+
+    // A signal handler that wrote to the range while it is being copied would write to the
+    // old pages, about to be dropped: CPython's handler marks the signal as pending there.
+    sigset_t all, before;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &before);
+    int moved = 0;
+    for (const Range& r : ranges)
+        moved += move(r) ? 1 : 0;
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    return moved > 0 ? HugeDataResult::Moved : HugeDataResult::Unavailable;
+}
+
+} // namespace forkscope::image

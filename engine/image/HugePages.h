@@ -1,0 +1,25 @@
+#pragma once
+// What both moves onto transparent huge pages share (HugeText.h, HugeData.h).
+
+#include <cstdint>
+
+#ifndef MADV_COLLAPSE
+#define MADV_COLLAPSE 25 // Linux 6.1; older headers lack it, and older kernels refuse it
+#endif
+
+namespace forkscope::image {
+
+constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+constexpr uintptr_t kPage = 4096;
+
+constexpr uintptr_t alignDown(uintptr_t x, uintptr_t to) {
+    return x & ~(to - 1);
+}
+constexpr uintptr_t alignUp(uintptr_t x, uintptr_t to) {
+    return alignDown(x + to - 1, to);
+}
+
+// Whether this kernel lets a program ask for transparent huge pages at all (madvise or always).
+bool hugePagesOffered();
+
+} // namespace forkscope::image

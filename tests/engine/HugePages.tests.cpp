@@ -1,0 +1,81 @@
+// The engine's code and a lesson process's data in huge pages (engine/image/HugeText.h,
+// HugeData.h), as the run's processes have them.
+
+#include "tests/engine/EngineSession.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+using namespace forkscope::testing;
+
+namespace {
+
+// Whether this kernel lets a program ask for transparent huge pages at all.
+bool hugePagesOffered() {
+    std::ifstream f("/sys/kernel/mm/transparent_hugepage/enabled");
+    std::string line;
+    return std::getline(f, line) && line.find("[never]") == std::string::npos;
+}
+
+struct ScopedEnv {
+    ScopedEnv(const char* name, const char* value) : name_(name) { setenv(name, value, 1); }
+    ~ScopedEnv() { unsetenv(name_); }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+    const char* name_;
+};
+
+} // namespace
+
+TEST_CASE("every process of a run has the engine's code in huge pages where the kernel offers "
+          "them, and in file pages when asked",
+          "[engine][image]") {
+    SECTION("by default") {
+        const EngineRun r = runEngine({scriptPath("code_pages.py")});
+        REQUIRE(r.status == 0);
+        if (hugePagesOffered()) {
+            CHECK(r.stdoutText() == "main huge\nchild huge\n");
+        } else {
+            WARN("this kernel offers no transparent huge pages: the code stays in file pages");
+            CHECK(r.stdoutText() == "main file\nchild file\n");
+        }
+    }
+    SECTION("with FORKSCOPE_FILE_TEXT=1") {
+        ScopedEnv env("FORKSCOPE_FILE_TEXT", "1");
+        const EngineRun r = runEngine({scriptPath("code_pages.py")});
+        REQUIRE(r.status == 0);
+        CHECK(r.stdoutText() == "main file\nchild file\n");
+    }
+}
+
+TEST_CASE("after its first fork, a lesson process has its data, heap and object arenas in huge "
+          "pages that its child shares, and in small pages when asked",
+          "[engine][image]") {
+    SECTION("by default") {
+        const EngineRun r = runEngine({scriptPath("data_pages.py")});
+        REQUIRE(r.status == 0);
+        if (r.stdoutText().find("unknown") != std::string::npos) {
+            WARN("only root may read which pages are huge (/proc/kpageflags): nothing checked");
+        } else if (hugePagesOffered()) {
+            CHECK(r.stdoutText() == "child data huge heap huge arena huge\n"
+                                    "main data huge heap huge arena huge\n");
+        } else {
+            WARN("this kernel offers no transparent huge pages: the data stays in small pages");
+            CHECK(r.stdoutText() == "child data small heap small arena small\n"
+                                    "main data small heap small arena small\n");
+        }
+    }
+    SECTION("with FORKSCOPE_SMALL_DATA=1") {
+        ScopedEnv env("FORKSCOPE_SMALL_DATA", "1");
+        const EngineRun r = runEngine({scriptPath("data_pages.py")});
+        REQUIRE(r.status == 0);
+        if (r.stdoutText().find("unknown") != std::string::npos) {
+            WARN("only root may read which pages are huge (/proc/kpageflags): nothing checked");
+        } else {
+            CHECK(r.stdoutText() == "child data small heap small arena small\n"
+                                    "main data small heap small arena small\n");
+        }
+    }
+}
