@@ -12,14 +12,15 @@
 //
 // Done once per process tree, at the first fork (its children share the result), and only
 // while the process has one thread: the memory is copied and the copy moved over the
-// original, so a write by another thread in between would be lost. The copy costs 2 ms or
-// more, once. FORKSCOPE_SMALL_DATA=1 leaves the memory where it is.
+// original, so a write by another thread in between would be lost. The copy costs 2 ms, once;
+// up to 20 ms where the hypervisor has taken back the free memory the huge pages come from.
+// FORKSCOPE_SMALL_DATA=1 leaves the memory where it is.
 
 namespace forkscope::image {
 
 enum class HugeDataResult {
     Moved,
-    Disabled,    // FORKSCOPE_SMALL_DATA is set
+    Disabled,    // FORKSCOPE_SMALL_DATA is set, or the build has AddressSanitizer
     Unavailable, // no transparent huge pages, no huge page free, or nothing worth moving
     Threaded,    // the process has more than one thread
 };

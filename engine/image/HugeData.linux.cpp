@@ -128,6 +128,11 @@ bool move(const Range& r) {
 } // namespace
 
 HugeDataResult moveDataToHugePages() {
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer checks every byte the copy reads, and the heap holds its poisoned
+    // redzones: the copy would be reported as an overflow.
+    return HugeDataResult::Disabled;
+#endif
     const char* off = std::getenv("FORKSCOPE_SMALL_DATA");
     if (off && *off && std::strcmp(off, "0") != 0) return HugeDataResult::Disabled;
     if (!hugePagesOffered()) return HugeDataResult::Unavailable;
