@@ -19,7 +19,7 @@ namespace forkscope::image {
 
 enum class HugeTextResult {
     Moved,
-    Disabled,    // FORKSCOPE_FILE_TEXT is set
+    Disabled,    // FORKSCOPE_FILE_TEXT is set, or the build has AddressSanitizer
     Unavailable, // the kernel has no transparent huge pages for us, or no page was free
     NotAligned,  // no 2 MiB page lies wholly in the program's read-only image
     Failed,      // a system call failed: `why` says which; the program is as it was

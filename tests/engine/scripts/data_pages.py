@@ -20,10 +20,13 @@ def mapping_of(address=None, name=None):
                 name is not None and fields[-1] == name
             ):
                 return begin, end
-    raise LookupError(address or name)
+    return None  # no [heap] where malloc is AddressSanitizer's
 
 
-def pages_kind(begin, end):
+def pages_kind(region):
+    if region is None:
+        return "absent"
+    begin, end = region
     resident = huge = 0
     with open("/proc/self/pagemap", "rb") as pagemap, open("/proc/kpageflags", "rb") as flags:
         pagemap.seek(begin // 4096 * 8)
@@ -48,7 +51,7 @@ def report(who):
         ("arena", mapping_of(address=id(object()))),
     ]
     try:
-        kinds = [(name, pages_kind(*r)) for name, r in regions]
+        kinds = [(name, pages_kind(r)) for name, r in regions]
     except PermissionError:
         kinds = [(name, "unknown") for name, _ in regions]
     print(who, " ".join("%s %s" % k for k in kinds), flush=True)
