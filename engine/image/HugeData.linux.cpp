@@ -6,7 +6,6 @@
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <pthread.h>
@@ -128,13 +127,7 @@ bool move(const Range& r) {
 } // namespace
 
 HugeDataResult moveDataToHugePages() {
-#if defined(__SANITIZE_ADDRESS__)
-    // AddressSanitizer checks every byte the copy reads, and the heap holds its poisoned
-    // redzones: the copy would be reported as an overflow.
-    return HugeDataResult::Disabled;
-#endif
-    const char* off = std::getenv("FORKSCOPE_SMALL_DATA");
-    if (off && *off && std::strcmp(off, "0") != 0) return HugeDataResult::Disabled;
+    if (switchedOff("FORKSCOPE_SMALL_DATA")) return HugeDataResult::Disabled;
     if (!hugePagesOffered()) return HugeDataResult::Unavailable;
     if (!oneThread()) return HugeDataResult::Threaded;
     const std::vector<Range> ranges = movableRanges();

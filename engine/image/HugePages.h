@@ -22,4 +22,9 @@ constexpr uintptr_t alignUp(uintptr_t x, uintptr_t to) {
 // Whether this kernel lets a program ask for transparent huge pages at all (madvise or always).
 bool hugePagesOffered();
 
+// Whether a move is not to be made: its variable is set in the environment (to anything but
+// 0), or the build has AddressSanitizer, which checks every byte a copy reads and would report
+// the moves' copies of whole pages as overflows of the objects on them.
+bool switchedOff(const char* variable);
+
 } // namespace forkscope::image

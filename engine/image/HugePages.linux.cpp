@@ -1,6 +1,7 @@
 #include "engine/image/HugePages.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace forkscope::image {
@@ -12,6 +13,16 @@ bool hugePagesOffered() {
     const bool read = std::fgets(line, sizeof line, f) != nullptr;
     std::fclose(f);
     return read && std::strstr(line, "[never]") == nullptr;
+}
+
+bool switchedOff(const char* variable) {
+#if defined(__SANITIZE_ADDRESS__)
+    (void)variable;
+    return true;
+#else
+    const char* value = std::getenv(variable);
+    return value && *value && std::strcmp(value, "0") != 0;
+#endif
 }
 
 } // namespace forkscope::image

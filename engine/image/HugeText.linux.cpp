@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <link.h>
 #include <sys/mman.h>
@@ -76,13 +75,7 @@ HugeTextResult fail(std::string* why, const char* call) {
 } // namespace
 
 HugeTextResult moveTextToHugePages(std::string* why) {
-#if defined(__SANITIZE_ADDRESS__)
-    // AddressSanitizer checks every byte the copy reads, and the read-only data around the code
-    // holds the redzones of its string constants: the copy would be reported as an overflow.
-    return HugeTextResult::Disabled;
-#endif
-    const char* off = std::getenv("FORKSCOPE_FILE_TEXT");
-    if (off && *off && std::strcmp(off, "0") != 0) return HugeTextResult::Disabled;
+    if (switchedOff("FORKSCOPE_FILE_TEXT")) return HugeTextResult::Disabled;
     if (!hugePagesOffered()) return HugeTextResult::Unavailable;
     uintptr_t begin = 0, end = 0;
     if (!hugeRange(programSegments(), &begin, &end)) return HugeTextResult::NotAligned;
