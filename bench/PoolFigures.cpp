@@ -104,7 +104,7 @@ if __name__ == "__main__":
         os.waitpid(pid, 0)
     print("FIGURE", (time.perf_counter() - start) / 200 * 1e6)
 )";
-    const ScriptFigures py = timeScript(pythonFork, false);
+    const ScriptFigures py = timeScript(pythonFork, false, Sides::CPythonOnly);
     if (py.cpython)
         print({"process-start-join-vs-python-fork", f.engine, "us", false, {}, *py.cpython});
     // The floor of the process itself: libc's fork() called from the lesson's main process
@@ -123,7 +123,7 @@ if __name__ == "__main__":
         os.waitpid(pid, 0)
     print("FIGURE", (time.perf_counter() - start) / 200 * 1e6)
 )";
-    const ScriptFigures own = timeScript(ownFork, false);
+    const ScriptFigures own = timeScript(ownFork, false, Sides::EngineOnly);
     print({"process-start-join-vs-own-fork", f.engine, "us", false, {}, own.engine});
 }
 

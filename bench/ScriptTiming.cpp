@@ -17,7 +17,7 @@ std::optional<double> figureIn(const std::string& out) {
 }
 } // namespace
 
-ScriptFigures timeScript(const std::string& source, bool higherIsBetter, int runs) {
+ScriptFigures timeScript(const std::string& source, bool higherIsBetter, Sides sides, int runs) {
     const std::string script = testing::writeTempScript(source);
     testing::RunOptions options;
     options.timeoutSeconds = 180;
@@ -25,19 +25,23 @@ ScriptFigures timeScript(const std::string& source, bool higherIsBetter, int run
     ScriptFigures f;
     bool haveEngine = false;
     for (int i = 0; i < runs; ++i) {
-        const testing::RunResult engine =
-            testing::runProcess({FORKSCOPE_ENGINE_BIN, "run", script, "--timeout", "120"}, options);
-        if (auto v = figureIn(engine.out)) {
-            if (!haveEngine || better(*v, f.engine)) f.engine = *v;
-            haveEngine = true;
-        } else {
-            std::fprintf(stderr, "bench: the engine run printed no figure:\n%s\n",
-                         engine.err.c_str());
+        if (sides != Sides::CPythonOnly) {
+            const testing::RunResult engine = testing::runProcess(
+                {FORKSCOPE_ENGINE_BIN, "run", script, "--timeout", "120"}, options);
+            if (auto v = figureIn(engine.out)) {
+                if (!haveEngine || better(*v, f.engine)) f.engine = *v;
+                haveEngine = true;
+            } else {
+                std::fprintf(stderr, "bench: the engine run printed no figure:\n%s\n",
+                             engine.err.c_str());
+            }
         }
-        const testing::RunResult cpython =
-            testing::runProcess({FORKSCOPE_SYSTEM_PYTHON, script}, options);
-        if (auto v = figureIn(cpython.out); v && (!f.cpython || better(*v, *f.cpython)))
-            f.cpython = v;
+        if (sides != Sides::EngineOnly) {
+            const testing::RunResult cpython =
+                testing::runProcess({FORKSCOPE_SYSTEM_PYTHON, script}, options);
+            if (auto v = figureIn(cpython.out); v && (!f.cpython || better(*v, *f.cpython)))
+                f.cpython = v;
+        }
     }
     unlink(script.c_str());
     return f;

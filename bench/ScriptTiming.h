@@ -13,6 +13,10 @@ struct ScriptFigures {
     std::optional<double> cpython;
 };
 
-ScriptFigures timeScript(const std::string& source, bool higherIsBetter, int runs = 3);
+// Which interpreters to run: a figure read against another floor needs only one of them.
+enum class Sides { Both, EngineOnly, CPythonOnly };
+
+ScriptFigures timeScript(const std::string& source, bool higherIsBetter, Sides sides = Sides::Both,
+                         int runs = 3);
 
 } // namespace forkscope::bench

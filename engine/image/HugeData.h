@@ -18,13 +18,9 @@
 
 namespace forkscope::image {
 
-enum class HugeDataResult {
-    Moved,
-    Disabled,    // FORKSCOPE_SMALL_DATA is set, or the build has AddressSanitizer
-    Unavailable, // no transparent huge pages, no huge page free, or nothing worth moving
-    Threaded,    // the process has more than one thread
-};
-
-HugeDataResult moveDataToHugePages();
+// Whether anything moved. Nothing does when FORKSCOPE_SMALL_DATA is set, under
+// AddressSanitizer, without transparent huge pages or a free one, with a second thread, or
+// when nothing is worth moving; the memory is then as it was.
+bool moveDataToHugePages();
 
 } // namespace forkscope::image

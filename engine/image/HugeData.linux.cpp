@@ -126,26 +126,24 @@ bool move(const Range& r) {
 
 } // namespace
 
-HugeDataResult moveDataToHugePages() {
-    if (switchedOff("FORKSCOPE_SMALL_DATA")) return HugeDataResult::Disabled;
-    if (!hugePagesOffered()) return HugeDataResult::Unavailable;
-    if (!oneThread()) return HugeDataResult::Threaded;
+bool moveDataToHugePages() {
+    if (switchedOff("FORKSCOPE_SMALL_DATA") || !hugePagesOffered() || !oneThread()) return false;
     const std::vector<Range> ranges = movableRanges();
     uintptr_t total = 0;
     for (const Range& r : ranges)
         total += r.end - r.begin;
-    if (ranges.empty() || total > kLargest) return HugeDataResult::Unavailable;
+    if (ranges.empty() || total > kLargest) return false;
 
     // A signal handler that wrote to the range while it is being copied would write to the
     // old pages, about to be dropped: CPython's handler marks the signal as pending there.
     sigset_t all, before;
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, &before);
-    int moved = 0;
+    bool moved = false;
     for (const Range& r : ranges)
-        moved += move(r) ? 1 : 0;
+        moved = move(r) || moved;
     pthread_sigmask(SIG_SETMASK, &before, nullptr);
-    return moved > 0 ? HugeDataResult::Moved : HugeDataResult::Unavailable;
+    return moved;
 }
 
 } // namespace forkscope::image

@@ -1,23 +1,19 @@
 // The engine's code and a lesson process's data in huge pages (engine/image/HugeText.h,
 // HugeData.h), as the run's processes have them.
 
+#include "engine/image/HugePages.h"
+
 #include "tests/engine/EngineSession.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 
 using namespace forkscope::testing;
 
 namespace {
 
-// Whether this kernel lets a program ask for transparent huge pages at all.
-bool hugePagesOffered() {
-    std::ifstream f("/sys/kernel/mm/transparent_hugepage/enabled");
-    std::string line;
-    return std::getline(f, line) && line.find("[never]") == std::string::npos;
-}
+using forkscope::image::hugePagesOffered;
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kAddressSanitizer = true; // the engine moves neither code nor data then
