@@ -555,11 +555,12 @@ void Observer::onReleased(int pid) {
         if ((pid != 0 && p != pid) || t.gone || t.exited || !t.announced || t.state != "paused")
             continue;
         const auto st = t.dir.stat();
-        if (!st || st->state == proc::TaskState::Zombie) continue; // the next sample says so
         const channel::Slot* s = shared_->slot(t.slot);
-        if (st->stateLetter == 'R') {
+        if (!st || st->state == proc::TaskState::Zombie || st->stateLetter == 'R') {
             // Just woken from its gate: it is taking its line. The next sample says whether it
-            // got a CPU (running) or waits for one (ready).
+            // got a CPU (running) or waits for one (ready). Or it has run to its end already,
+            // quicker than this look (a busy machine): it ran, and its exit follows; it must
+            // not seem paused until then.
             setState(t, "running", {});
         } else if (!(s && s->atGate.load(std::memory_order_acquire))) {
             uint32_t onId = 0;
