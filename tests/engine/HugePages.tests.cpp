@@ -87,3 +87,25 @@ TEST_CASE("after its first fork, a lesson process has its data, heap and object 
         check(small);
     }
 }
+
+TEST_CASE("a lesson process's data on huge pages gives a fork no more page-table entries to copy",
+          "[engine][image]") {
+    // The huge pages fill every page of the memory moved; the pages the process had not
+    // touched must be dropped again, or each fork and each child's exit pays for them.
+    auto entries = [] {
+        const EngineRun r = runEngine({scriptPath("data_entries.py")});
+        REQUIRE(r.status == 0);
+        const std::string out = r.stdoutText();
+        REQUIRE(out.rfind("entries ", 0) == 0);
+        return std::stoi(out.substr(8));
+    };
+    const int moved = entries();
+    int small = 0;
+    {
+        ScopedEnv env("FORKSCOPE_SMALL_DATA", "1");
+        small = entries();
+    }
+    INFO("with the data on huge pages: " << moved << ", without: " << small);
+    CHECK(small > 500); // a Python process has a few MiB of it
+    CHECK(moved <= small + small / 20);
+}
