@@ -36,6 +36,7 @@ private:
 
     bool setUp(std::string* error);
     void loop();
+    bool waitOutBurst(); // whether it waited
     void handleSignals();
     void readMessages();
     void readOutput(int fd, bool isStderr);
@@ -89,6 +90,8 @@ private:
     std::map<std::pair<int, bool>, std::string> partialLines_;
     double unpausedSeconds_ = 0;
     int64_t lastTickNs_ = 0;
+    int64_t lastWakeNs_ = 0;   // when the loop's poll last returned
+    int64_t burstUntilNs_ = 0; // till when the loop only wakes for signals and commands
 };
 
 } // namespace forkscope
