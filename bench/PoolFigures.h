@@ -5,7 +5,7 @@
 namespace forkscope::bench {
 
 void poolApplyAsync();   // 10,000 tiny tasks through apply_async
-void poolMap();          // Pool.map over 100,000 ints
+void poolMap();          // Pool.map over 100,000 ints, warmed, and the first one
 void processStartJoin(); // Process().start() + join(), against a bare fork + waitpid
 double bareForkUs();     // fork + waitpid of this process, in microseconds (--fork-floor)
 
