@@ -49,7 +49,8 @@ struct Names {
     PyObject* threading;
     PyObject* shutdown;
     PyObject* run;
-    py::object emptyDict; // what a started Process keeps for kwargs
+    py::object emptyDict;        // what a started Process keeps for kwargs
+    PyObject* baseRun = nullptr; // BaseProcess.run as its class holds it (borrowed: never freed)
 };
 Names* g_names = nullptr; // never destroyed: see State
 
@@ -201,6 +202,30 @@ void requirePopen(const Process& p, const char* method) {
 
 int bootstrap(const py::object& self, Process& p);
 
+// BaseProcess.run: self._target(*self._args, **self._kwargs) if there is a target.
+void runTarget(const Process& p) {
+    const int truth = PyObject_IsTrue(p.target.ptr());
+    if (truth < 0) throw py::error_already_set();
+    if (!truth) return;
+    // CPython's CALL_FUNCTION_EX hands the tuple and dict to PyObject_Call as they are;
+    // pybind11's unpacking would build new ones first, in a child each a page more to copy.
+    PyObject* r = PyObject_Call(p.target.ptr(), p.args.ptr(), p.kwargs.ptr());
+    if (!r) throw py::error_already_set();
+    Py_DECREF(r);
+}
+
+// Whether self.run() would call BaseProcess.run: not overridden by the class or the instance.
+// Both lookups only read; the class's is answered from the interpreter's method cache, which
+// start() fills before the fork so that the child finds the entry there.
+bool runIsBase(PyObject* self) {
+    if (_PyType_Lookup(Py_TYPE(self), g_names->run) != g_names->baseRun) return false;
+    PyObject** dict = _PyObject_GetDictPtr(self);
+    if (!dict || !*dict) return true;
+    PyObject* own = PyDict_GetItemWithError(*dict, g_names->run); // borrowed
+    if (!own && PyErr_Occurred()) throw py::error_already_set();
+    return !own;
+}
+
 void start(py::object self) {
     Process& p = impl(self);
     checkClosed(p);
@@ -227,6 +252,7 @@ void start(py::object self) {
                                                   ctx.pendingName,
                                                   {}},
                                                  born, sizeof born);
+    (void)_PyType_Lookup(Py_TYPE(self.ptr()), g_names->run); // cached for the child: see runIsBase
     PyOS_BeforeFork();
     const pid_t pid = fork();
     if (pid == 0) {
@@ -274,6 +300,11 @@ int bootstrap(const py::object& self, Process& p) {
     State& st = state();
     st.parentName = p.parentName;
     st.parentPid = p.parentPid.value_or(0);
+    // The process this one was forked from is kept, not freed as CPython frees it here:
+    // freeing it writes to a dozen pages shared with the parent (its dict, pybind11's table
+    // of instances), each then copied for this child alone, a twentieth of a start+join. A
+    // script sees the difference only in a finalizer it attached to current_process().
+    st.current.release();
     st.current = self;
     st.parent = py::none();
     st.children.clear();
@@ -282,8 +313,12 @@ int bootstrap(const py::object& self, Process& p) {
     int exitcode = 1;
     try {
         try {
-            // run() looked up as a method call does, without a bound method object.
-            if (PyObject* r = PyObject_CallMethodNoArgs(self.ptr(), g_names->run))
+            // BaseProcess.run is called directly: through pybind11's dispatcher the call
+            // writes to the heap and the dispatcher's own tables, pages each child would copy.
+            // Another run() is looked up as a method call does, without a bound method object.
+            if (runIsBase(self.ptr()))
+                runTarget(p);
+            else if (PyObject* r = PyObject_CallMethodNoArgs(self.ptr(), g_names->run))
                 Py_DECREF(r);
             else
                 throw py::error_already_set();
@@ -447,20 +482,8 @@ void exitFunction() {
 }
 
 void bindProcessTypes(py::module_& m) {
-    py::class_<Process>(m, "BaseProcess", py::dynamic_attr())
-        .def("run",
-             [](py::object self) {
-                 Process& p = impl(self);
-                 const int truth = PyObject_IsTrue(p.target.ptr());
-                 if (truth < 0) throw py::error_already_set();
-                 if (!truth) return;
-                 // self._target(*self._args, **self._kwargs): CPython's CALL_FUNCTION_EX hands
-                 // the tuple and dict to PyObject_Call as they are; pybind11's unpacking would
-                 // build new ones first, in a child each a page more to copy.
-                 PyObject* r = PyObject_Call(p.target.ptr(), p.args.ptr(), p.kwargs.ptr());
-                 if (!r) throw py::error_already_set();
-                 Py_DECREF(r);
-             })
+    py::class_<Process> base(m, "BaseProcess", py::dynamic_attr());
+    base.def("run", [](py::object self) { runTarget(impl(self)); })
         .def("start", &start)
         .def(
             "join",
@@ -590,6 +613,8 @@ void bindProcessTypes(py::module_& m) {
     g_names =
         new Names{PyUnicode_InternFromString("threading"), PyUnicode_InternFromString("_shutdown"),
                   PyUnicode_InternFromString("run"), py::dict()};
+    g_names->baseRun =
+        PyDict_GetItem(reinterpret_cast<PyTypeObject*>(base.ptr())->tp_dict, g_names->run);
     State& st = state();
     auto main = py::cast(new MainProcess(), py::return_value_policy::take_ownership);
     Process& mp = impl(main);

@@ -1,6 +1,7 @@
 // Births, zombies and orphans, as the event stream reports them from real processes.
 
 #include "tests/engine/EngineSession.h"
+#include "tests/support/ReferenceRun.h"
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -143,6 +144,18 @@ TEST_CASE("a child started right after another is reaped is reported once, with 
         CHECK(exit->number("code") == 0);
     }
     CHECK(children == 10);
+}
+
+TEST_CASE("a started Process runs what self.run() finds, as CPython's does", "[engine][process]") {
+    // The child calls Process.run without a method lookup when nothing overrides it: a
+    // subclass's run, one set on the instance and one patched into the class must still win.
+    const std::string script = scriptPath("run_overrides.py");
+    const RunResult reference = runUnderSystemPython(script, 30);
+    REQUIRE(reference.exitCode == 0);
+    const EngineRun r = runEngine({script});
+    REQUIRE(r.status == 0);
+    CHECK(r.stdoutText() == reference.out);
+    CHECK(r.stdoutText().find("patched class run, not the target\n") != std::string::npos);
 }
 
 TEST_CASE("children reaped by os.waitpid the moment they start are each shown once, with their "
