@@ -4,6 +4,7 @@
 #include "engine/runtime/Manager.h"
 #include "engine/runtime/Pool.h"
 #include "engine/runtime/ProcessContext.h"
+#include "engine/runtime/StdStreams.h"
 
 #include <cerrno>
 #include <cmath>
@@ -235,7 +236,7 @@ void start(py::object self) {
     if (impl(state().current).daemon)
         raise(PyExc_AssertionError, "daemonic processes are not allowed to have children");
     cleanup();
-    flushStdStreams();
+    StdStreams::flushBeforeFork();
 
     ProcessContext& ctx = context();
     ctx.pendingHow = channel::SpawnHow::Process;
@@ -359,7 +360,7 @@ int bootstrap(const py::object& self, Process& p) {
         else
             PyErr_Clear();
     }
-    flushStdStreams();
+    StdStreams::flushAtChildExit();
     return exitcode;
 }
 

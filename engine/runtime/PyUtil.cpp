@@ -45,26 +45,4 @@ ExceptionSite describeException(PyObject* type, PyObject* value, PyObject* trace
     return site;
 }
 
-void flushStdStreams() {
-    // Interned by the first call, which a process makes before it forks (Process.start): a
-    // child flushing at its end then allocates nothing, in memory it shares with its parent.
-    static PyObject* const sysName = PyUnicode_InternFromString("sys");
-    static PyObject* const streamNames[] = {PyUnicode_InternFromString("stdout"),
-                                            PyUnicode_InternFromString("stderr")};
-    static PyObject* const flushName = PyUnicode_InternFromString("flush");
-    PyObject* sys = PyDict_GetItem(PyImport_GetModuleDict(), sysName); // borrowed
-    PyObject* sysDict = sys && PyModule_Check(sys) ? PyModule_GetDict(sys) : nullptr;
-    for (PyObject* name : streamNames) {
-        // Without sys in the module table (a script removed it), the interpreter's own.
-        PyObject* stream = sysDict ? PyDict_GetItem(sysDict, name)
-                                   : PySys_GetObject(PyUnicode_AsUTF8(name)); // borrowed
-        if (!stream || stream == Py_None) continue;
-        PyObject* r = PyObject_CallMethodNoArgs(stream, flushName);
-        if (r)
-            Py_DECREF(r);
-        else
-            PyErr_Clear();
-    }
-}
-
 } // namespace forkscope::runtime

@@ -21,7 +21,4 @@ struct ExceptionSite {
 ExceptionSite describeException(PyObject* type, PyObject* value, PyObject* traceback,
                                 const std::string& script);
 
-// Flushes sys.stdout and sys.stderr, ignoring errors, as multiprocessing does before a fork.
-void flushStdStreams();
-
 } // namespace forkscope::runtime

@@ -158,6 +158,28 @@ TEST_CASE("a started Process runs what self.run() finds, as CPython's does", "[e
     CHECK(r.stdoutText().find("patched class run, not the target\n") != std::string::npos);
 }
 
+TEST_CASE("what a Process child leaves unflushed at its end still comes out", "[engine][process]") {
+    // The child skips flushing streams it never touched (see StdStreams.h); these touched them.
+    const EngineRun r = runEngine({scriptPath("partial_output.py")});
+    REQUIRE(r.status == 0);
+    auto said = [&](const char* kind, int pid) {
+        std::string all;
+        for (const auto& e : r.of(kind, pid))
+            all += e.text("text");
+        return all;
+    };
+    std::vector<int> children;
+    for (const auto& spawn : r.of("spawn"))
+        if (spawn.number("ppid") == 2) children.push_back(spawn.pid);
+    REQUIRE(children.size() == 4);
+    CHECK(said("stdout", children[0]) == "no newline from the child");
+    CHECK(said("stderr", children[1]) == "half a line on stderr");
+    CHECK(said("stdout", children[2]) == "a whole line\nthen half");
+    CHECK(said("stdout", children[3]).empty());
+    CHECK(said("stdout", 2) ==
+          "| partial 0\n| partial_err 0\n| whole_then_partial 0\n| replaced 0\n");
+}
+
 TEST_CASE("children reaped by os.waitpid the moment they start are each shown once, with their "
           "exit code",
           "[engine][zombie]") {
