@@ -92,13 +92,21 @@ void note(Noted& n, PyObject* s) {
     Py_DECREF(buffer);
 }
 
+// Whether `s` is the stream noted in `n` and in the state noted: nothing to flush.
+bool asNoted(const Noted& n, PyObject* s) {
+    return n.text.unchanged(s) && n.buffer.unchanged(n.buffer.object);
+}
+
 } // namespace
 
 void StdStreams::flushBeforeFork() noexcept {
     for (int which = 0; which < 2; ++which) {
         Noted& n = g_noted[which];
+        PyObject* s = stream(which);
+        // As the previous start() left it: the note still holds, nothing was written since.
+        if (!s || asNoted(n, s)) continue;
         n.text.object = n.buffer.object = nullptr;
-        if (PyObject* s = stream(which); s && flush(s)) note(n, s);
+        if (flush(s)) note(n, s);
     }
 }
 
@@ -106,9 +114,7 @@ void StdStreams::flushAtChildExit() noexcept {
     for (int which = 0; which < 2; ++which) {
         const Noted& n = g_noted[which];
         PyObject* s = stream(which);
-        if (!s) continue;
-        if (n.text.unchanged(s) && n.buffer.unchanged(n.buffer.object)) continue;
-        flush(s);
+        if (s && !asNoted(n, s)) flush(s);
     }
 }
 

@@ -16,7 +16,8 @@ namespace forkscope::runtime {
 class StdStreams {
 public:
     // In the parent, just before a fork: flushes both, ignoring errors, and notes the state
-    // of each standard text stream whose flush succeeded.
+    // of each standard text stream whose flush succeeded. A stream still as noted at the
+    // previous fork has nothing to flush and is left alone.
     static void flushBeforeFork() noexcept;
 
     // In the child, before it exits: flushes each stream not as noted by the parent's

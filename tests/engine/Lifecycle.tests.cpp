@@ -176,8 +176,8 @@ TEST_CASE("what a Process child leaves unflushed at its end still comes out", "[
     CHECK(said("stderr", children[1]) == "half a line on stderr");
     CHECK(said("stdout", children[2]) == "a whole line\nthen half");
     CHECK(said("stdout", children[3]).empty());
-    CHECK(said("stdout", 2) ==
-          "| partial 0\n| partial_err 0\n| whole_then_partial 0\n| replaced 0\n");
+    CHECK(said("stdout", 2) == "start | partial 0\nstart | partial_err 0\n"
+                               "start | whole_then_partial 0\nstart | replaced 0\n");
 }
 
 TEST_CASE("children reaped by os.waitpid the moment they start are each shown once, with their "

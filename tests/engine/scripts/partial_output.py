@@ -1,4 +1,5 @@
-# Children that end with output still buffered: their last words must not be lost.
+# Children that end with output still buffered: their last words must not be lost. And a
+# parent's half line is written out before each start, not copied into the child.
 import multiprocessing as mp
 import os
 import sys
@@ -24,6 +25,7 @@ def replaced():
 
 if __name__ == "__main__":
     for f in (partial, partial_err, whole_then_partial, replaced):
+        print("start", end=" ")
         p = mp.Process(target=f)
         p.start()
         p.join()
