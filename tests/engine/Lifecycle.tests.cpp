@@ -158,8 +158,10 @@ TEST_CASE("a started Process runs what self.run() finds, as CPython's does", "[e
     CHECK(r.stdoutText().find("patched class run, not the target\n") != std::string::npos);
 }
 
-TEST_CASE("what a Process child leaves unflushed at its end still comes out", "[engine][process]") {
-    // The child skips flushing streams it never touched (see StdStreams.h); these touched them.
+TEST_CASE("what a Process child leaves unflushed at its end still comes out, and a parent's "
+          "half line is not copied into its child",
+          "[engine][process]") {
+    // Parent and child skip flushing streams untouched since the last flush (StdStreams.h).
     const EngineRun r = runEngine({scriptPath("partial_output.py")});
     REQUIRE(r.status == 0);
     auto said = [&](const char* kind, int pid) {
