@@ -17,6 +17,7 @@ constexpr std::size_t kLargestObject = 512; // both are about 200 bytes in CPyth
 
 struct ObjectState {
     PyObject* object = nullptr;
+    PyTypeObject* type = nullptr; // another object may come to live at the same address
     std::size_t size = 0;
     unsigned char fields[kLargestObject];
 
@@ -34,12 +35,14 @@ struct ObjectState {
             return false;
         size = basic - sizeof(PyObject);
         std::memcpy(fields, fieldsOf(o), size);
+        type = Py_TYPE(o);
         object = o;
         return true;
     }
 
     bool unchanged(PyObject* o) const {
-        return object && o == object && std::memcmp(fields, fieldsOf(o), size) == 0;
+        return object && o == object && Py_TYPE(o) == type &&
+               std::memcmp(fields, fieldsOf(o), size) == 0;
     }
 };
 
