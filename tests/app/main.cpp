@@ -9,7 +9,7 @@
 int main(int argc, char* argv[]) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     // Tags every process this suite starts, for the leftover check that runs after it.
-    qputenv("FORKSCOPE_TEST_SUITE", "1");
+    qputenv("FORKSCOPE_TEST_SUITE", FORKSCOPE_SUITE_TAG);
     // Never read or write the user's settings: QSettings goes to a folder of our own. (Not
     // QStandardPaths' test mode, which writes to ~/.qttest.)
     QTemporaryDir config;

@@ -1,6 +1,6 @@
 // Run after every other test (a CTest cleanup fixture): no process that the test suite
 // started, run processes included, may still exist. The test mains set FORKSCOPE_TEST_SUITE
-// in their environment, which every process they start inherits.
+// in their environment to this build's tag, which every process they start inherits.
 
 #include "tests/engine/RunMarker.h"
 
@@ -12,7 +12,8 @@
 int main() {
     // A process that is exiting this very moment deserves a moment to finish.
     for (int attempt = 0; attempt < 50; ++attempt) {
-        const auto left = forkscope::testing::processesWithEnv("FORKSCOPE_TEST_SUITE=1");
+        const auto left = forkscope::testing::processesWithEnv(
+            std::string("FORKSCOPE_TEST_SUITE=") + FORKSCOPE_SUITE_TAG);
         if (left.empty()) {
             std::puts("no process of any run is left");
             return 0;

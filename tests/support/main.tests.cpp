@@ -4,6 +4,6 @@
 
 int main(int argc, char** argv) {
     // Tags every process this suite starts, for the leftover check that runs after it.
-    setenv("FORKSCOPE_TEST_SUITE", "1", 1);
+    setenv("FORKSCOPE_TEST_SUITE", FORKSCOPE_SUITE_TAG, 1);
     return Catch::Session().run(argc, argv);
 }

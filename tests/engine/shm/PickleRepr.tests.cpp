@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,8 +16,12 @@ namespace {
 
 // Runs the system Python on `program`, which prints one "HEX<tab>REPR" line per value.
 std::vector<std::pair<std::string, std::string>> fromPython(const std::string& program) {
-    const std::string path = "/tmp/forkscope-pickle-repr-test.py";
-    FILE* f = std::fopen(path.c_str(), "w");
+    // A file of its own: another test, or another build's suite, may be doing the same now.
+    char name[] = "/tmp/forkscope-pickle-repr-XXXXXX.py";
+    const int fd = mkstemps(name, 3);
+    REQUIRE(fd >= 0);
+    const std::string path = name;
+    FILE* f = fdopen(fd, "w");
     REQUIRE(f);
     std::fputs(program.c_str(), f);
     std::fclose(f);
