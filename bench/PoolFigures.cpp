@@ -89,7 +89,9 @@ double bareForkUs() {
 }
 
 namespace {
-double median(std::vector<double> v) {
+// None of an empty list.
+std::optional<double> median(std::vector<double> v) {
+    if (v.empty()) return std::nullopt;
     std::sort(v.begin(), v.end());
     const std::size_t n = v.size();
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
@@ -131,12 +133,10 @@ if __name__ == "__main__":
         if (f.engine > 0) engine.push_back(f.engine);
         if (f.cpython) cpython.push_back(*f.cpython);
     }
-    if (engine.empty()) return;
-    const double value = median(engine);
-    const std::optional<double> cpythonUs =
-        cpython.empty() ? std::nullopt : std::optional<double>(median(cpython));
-    const std::optional<double> floorUs =
-        floor.empty() ? std::nullopt : std::optional<double>(median(floor));
+    const std::optional<double> engineUs = median(engine);
+    if (!engineUs) return;
+    const double value = *engineUs;
+    const std::optional<double> cpythonUs = median(cpython), floorUs = median(floor);
     print({"process-start-join", value, "us", false, cpythonUs, floorUs});
     if (floorUs) print({"process-start-join-vs-fork", value, "us", false, {}, floorUs});
     // What a fork costs a Python process of the same kind: os.fork() and os._exit(0) under

@@ -125,10 +125,6 @@ std::optional<Message> decode(std::string_view bytes) {
     return m;
 }
 
-void send(int fd, const Message& m) noexcept {
-    send(fd, m, -1);
-}
-
 void send(int fd, const Message& m, int passFd) noexcept {
     if (fd < 0) return;
     // Most messages are a few dozen bytes: made on the stack, so that a fork child sending one

@@ -54,9 +54,8 @@ std::optional<Message> decode(std::string_view bytes);
 
 // Sends from inside a lesson process; failures are ignored on purpose: a process must go on
 // even if the engine has already gone (it is about to be killed anyway).
-void send(int fd, const Message& m) noexcept;
-// The same, with `passFd` going along (SCM_RIGHTS): the engine receives its own copy.
-void send(int fd, const Message& m, int passFd) noexcept;
+// `passFd`, when not -1, goes along (SCM_RIGHTS): the engine receives its own copy.
+void send(int fd, const Message& m, int passFd = -1) noexcept;
 // Sends a message encoded already; `passFd` as above, -1 for none.
 void sendEncoded(int fd, const char* bytes, std::size_t size, int passFd) noexcept;
 

@@ -12,9 +12,11 @@
 #include <cstring>
 #include <memory>
 #include <poll.h>
+#include <string>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utility>
 
 namespace forkscope::runtime {
 
@@ -244,15 +246,18 @@ void start(py::object self) {
     // The parent's word on the birth, made before the fork: once it has forked, each page the
     // parent writes (a heap block for the text, say) is one to copy while the child lives.
     // Only the child's pid is filled in after.
+    auto bornMessage = [](pid_t child, std::string name) {
+        return channel::Message{channel::MessageType::Born,
+                                child,
+                                getpid(),
+                                static_cast<int32_t>(channel::SpawnHow::Process),
+                                0,
+                                std::move(name),
+                                {}};
+    };
     char born[256];
-    const std::size_t bornSize = channel::encode({channel::MessageType::Born,
-                                                  0,
-                                                  getpid(),
-                                                  static_cast<int32_t>(channel::SpawnHow::Process),
-                                                  0,
-                                                  ctx.pendingName,
-                                                  {}},
-                                                 born, sizeof born);
+    const std::size_t bornSize =
+        channel::encode(bornMessage(0, ctx.pendingName), born, sizeof born);
     (void)_PyType_Lookup(Py_TYPE(self.ptr()), g_names->run); // cached for the child: see runIsBase
     PyOS_BeforeFork();
     const pid_t pid = fork();
@@ -277,16 +282,8 @@ void start(py::object self) {
     if (bornSize > 0) {
         channel::setPid(born, pid);
         channel::sendEncoded(ctx.controlFd, born, bornSize, p.pidfd);
-    } else {
-        channel::send(ctx.controlFd,
-                      {channel::MessageType::Born,
-                       pid,
-                       getpid(),
-                       static_cast<int32_t>(channel::SpawnHow::Process),
-                       0,
-                       nameOf(self),
-                       {}},
-                      p.pidfd);
+    } else { // a name too long for the buffer
+        channel::send(ctx.controlFd, bornMessage(pid, nameOf(self)), p.pidfd);
     }
     // CPython drops these in the parent once started, so the target's objects do not live on
     // for as long as the Process object does.

@@ -1,7 +1,6 @@
 #include "engine/shm/ShmLock.h"
 
 #include "engine/channel/Futex.h"
-#include "engine/shm/ShmMutex.h"
 
 #include <climits>
 #include <linux/futex.h>

@@ -17,8 +17,8 @@ namespace forkscope::shm {
 
 struct alignas(64) ShmLock {
     // The word's layout is ShmMutex's (engine/shm/ShmMutex.h), whose markDeadInWord marks it.
-    static constexpr uint32_t kPidMask = 0x3fffffff;
-    static constexpr uint32_t kDead = 0x40000000; // the holder died
+    static constexpr uint32_t kPidMask = ShmMutex::kPidMask;
+    static constexpr uint32_t kDead = ShmMutex::kDead; // the holder died
 
     std::atomic<uint32_t> word{0}; // holder pid | kDead; 0 when free
     std::atomic<uint32_t> objSeq{0};
@@ -32,8 +32,6 @@ struct alignas(64) ShmLock {
     std::atomic<uint64_t> ownerThread{0}; // pthread_self() of the holder (RLock, repr)
     std::atomic<uint32_t> count{0};       // RLock depth
 };
-
-static_assert(ShmLock::kPidMask == ShmMutex::kPidMask && ShmLock::kDead == ShmMutex::kDead);
 
 ShmLock* createLock(Arena& arena, bool recursive, bool robust) noexcept;
 
