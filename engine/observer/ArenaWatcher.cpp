@@ -70,9 +70,16 @@ std::string ArenaWatcher::itemRepr(const char* prefix, std::size_t have, uint32_
     return shm::pickleRepr(std::string_view(prefix, have), have >= len, kReprChars);
 }
 
-long long ArenaWatcher::capacityOf(uint32_t queue) const {
-    // A queue's operations are logged after it is published, and so read after it is known.
-    return queue < capacities_.size() ? static_cast<long long>(capacities_[queue]) : 0;
+ArenaWatcher::QueueReplay& ArenaWatcher::replayOf(uint32_t queue) {
+    // A queue's operations are logged after it is published, and so read after it is known;
+    // an id never seen gets a replay of its own all the same.
+    if (queue >= replays_.size()) replays_.resize(queue + 1);
+    return replays_[queue];
+}
+
+long long ArenaWatcher::QueueReplay::size() const {
+    // Records lost to a full ring can leave head ahead for a while: never below empty.
+    return std::max<long long>(0, static_cast<int32_t>(tail - head));
 }
 
 void ArenaWatcher::refreshObjects() {
@@ -88,8 +95,7 @@ void ArenaWatcher::refreshObjects() {
         if (kind == shm::ObjectKind::Queue) {
             queues_.push_back(off);
             const auto& q = *arena_->at<shm::ShmQueue>(off);
-            if (q.id >= capacities_.size()) capacities_.resize(q.id + 1, 0);
-            capacities_[q.id] = q.maxsize;
+            replayOf(q.id).capacity = q.maxsize;
         } else
             locks_.push_back(off);
         return true;
@@ -176,15 +182,22 @@ void ArenaWatcher::emitOp(const shm::OpRecord& r) {
     const int count = r.flags & shm::OpRecord::kRLock ? static_cast<int>(r.b) : -1;
     switch (static_cast<shm::OpKind>(r.op)) {
     case shm::OpKind::QueuePut:
-        sink_(ev::queueOp(t, r.pid, id, "put", item(), r.a, capacityOf(r.object)));
-        break;
     case shm::OpKind::QueueGet:
-        sink_(ev::queueOp(t, r.pid, id, "get", item(), r.a, capacityOf(r.object)));
+    case shm::OpKind::QueueLost: {
+        // Operations come in the order they took effect (emitInOrder); a late one, emitted
+        // after its successors (its record came after the wait for it ended), moves nothing back.
+        QueueReplay& q = replayOf(r.object);
+        const bool put = static_cast<shm::OpKind>(r.op) == shm::OpKind::QueuePut ||
+                         (r.flags & shm::OpRecord::kLostPut);
+        uint32_t& position = put ? q.tail : q.head;
+        if (static_cast<int32_t>(r.a - position) > 0) position = r.a;
+        const auto capacity = static_cast<long long>(q.capacity);
+        if (static_cast<shm::OpKind>(r.op) == shm::OpKind::QueueLost)
+            sink_(ev::queueLost(t, r.pid, id, put ? "put" : "get", item(), q.size(), capacity));
+        else
+            sink_(ev::queueOp(t, r.pid, id, put ? "put" : "get", item(), q.size(), capacity));
         break;
-    case shm::OpKind::QueueLost:
-        sink_(ev::queueLost(t, r.pid, id, r.flags & shm::OpRecord::kLostPut ? "put" : "get", item(),
-                            r.a, capacityOf(r.object)));
-        break;
+    }
     case shm::OpKind::LockWait:
         sink_(ev::lockOp(t, r.pid, id, "wait", static_cast<int>(r.a), 0, -1));
         break;
@@ -215,9 +228,10 @@ void ArenaWatcher::emitOp(const shm::OpRecord& r) {
 void ArenaWatcher::emitQueueStates(bool force) {
     for (const shm::Offset off : queues_) {
         const auto& q = *arena_->at<shm::ShmQueue>(off);
-        const uint32_t v = q.version.load(std::memory_order_acquire);
-        auto it = queueVersion_.find(off);
-        if (!force && it != queueVersion_.end() && it->second == v) continue;
+        const std::pair<uint64_t, uint64_t> at{q.head.load(std::memory_order_acquire),
+                                               q.tail.load(std::memory_order_acquire)};
+        auto it = shownAt_.find(off);
+        if (!force && it != shownAt_.end() && it->second == at) continue;
         auto snap = shm::readQueue(*arena_, q, kShownItems, kStatePrefix);
         if (!snap) continue; // changing right now: the next look shows it
         std::string items = "[";
@@ -232,7 +246,7 @@ void ArenaWatcher::emitQueueStates(bool force) {
         sink_(ev::queueState(now(), static_cast<int>(q.id), static_cast<long long>(snap->size),
                              static_cast<long long>(snap->capacity), std::move(items),
                              static_cast<int>(snap->items.size())));
-        queueVersion_[off] = snap->version;
+        shownAt_[off] = {snap->head, snap->tail};
     }
 }
 
@@ -481,7 +495,7 @@ void ArenaWatcher::onExit(int pid, int slot, bool afterExitEvent) {
     for (const shm::Offset off : locks_)
         shm::markDeadHolder(*arena_->at<shm::ShmLock>(off), pid);
     for (const shm::Offset off : queues_)
-        shm::markDeadHolder(arena_->at<shm::ShmQueue>(off)->mutex, pid);
+        shm::markDeadHolder(*arena_->at<shm::ShmQueue>(off), pid);
     emitQueueStates(false);
 }
 

@@ -106,7 +106,14 @@ private:
     void emitQueueStates(bool force);
     void unchainRings();
     void refreshObjects();
-    long long capacityOf(uint32_t queue) const; // its maxsize (0: unbounded)
+    // A queue as its emitted operations left it: its positions (mod 2^32, as records carry
+    // them) and its maxsize (0: unbounded).
+    struct QueueReplay {
+        uint64_t capacity = 0;
+        uint32_t tail = 0, head = 0;
+        long long size() const;
+    };
+    QueueReplay& replayOf(uint32_t queue);
     double secondsOf(uint64_t stamp);
     double now() const;
     std::string itemRepr(const char* prefix, std::size_t have, uint32_t len) const;
@@ -141,8 +148,9 @@ private:
     uint32_t scanned_ = 0;          // directory entries looked at
     std::vector<uint32_t> unready_; // entries being created when last looked at
     std::vector<shm::Offset> queues_, locks_;
-    std::vector<uint64_t> capacities_;             // of each queue, by id (1, 2...)
-    std::map<shm::Offset, uint32_t> queueVersion_; // last version reported
+    std::vector<QueueReplay> replays_; // of each queue, by id (1, 2...)
+    // The positions of the contents last reported: the same positions, the same contents.
+    std::map<shm::Offset, std::pair<uint64_t, uint64_t>> shownAt_;
 };
 
 } // namespace forkscope::observer

@@ -36,8 +36,8 @@ struct ObjectEntry {
 // in SharedState.
 enum class Stage : uint32_t {
     None = 0,
-    Putting,    // holds the queue's mutex; the item is not in the queue until tail moves past pos
-    Getting,    // holds the queue's mutex; the item leaves the queue when head moves past pos
+    Putting,    // holds the putters' mutex; the item is not in the queue until tail moves past pos
+    Getting,    // holds the getters' mutex; the item leaves the queue when head moves past pos
     Delivering, // the item left the queue and is being unpickled: it is lost if the process dies
     Resolving,  // someone who saw the process die is settling it
 };
@@ -85,7 +85,8 @@ struct OpRecord { // no initializers: a ring's records are written before they c
         objSeq; // the object's own count of operations, ordering them across processes (0: none)
     uint32_t object; // queue or lock id
     int32_t pid;     // who did it
-    uint32_t a;      // queue: size after the operation; lock: holder after it; task: its id
+    uint32_t a;      // queue: tail after a put, head after a get (mod 2^32); lock: holder after
+                     // it; task: its id
     uint32_t b;      // queue: the item when it is a small int (kInt); lock: dead holder
                      // (recover), RLock count; task: TaskStep
     uint8_t op;      // OpKind

@@ -14,13 +14,21 @@ Segment* segmentAt(Arena& a, Offset off) {
     return a.at<Segment>(off);
 }
 
-// The sequence counter readers check: odd while a change is under way.
-void beginWrite(ShmQueue& q) {
-    q.version.store(q.version.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+// The sequence counter the engine's reads check: odd while a get is under way.
+void beginGet(ShmQueue& q) {
+    q.getVersion.store(q.getVersion.load(std::memory_order_relaxed) + 1,
+                       std::memory_order_relaxed);
     std::atomic_thread_fence(std::memory_order_release);
 }
-void endWrite(ShmQueue& q) {
-    q.version.store(q.version.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+void endGet(ShmQueue& q) {
+    q.getVersion.store(q.getVersion.load(std::memory_order_relaxed) + 1,
+                       std::memory_order_release);
+}
+
+// The operation's number: taken after it has seen the other side's position and before it
+// commits (ShmQueue.h).
+uint32_t takeSeq(ShmQueue& q) {
+    return q.objSeq.fetch_add(1, std::memory_order_acq_rel) + 1;
 }
 
 void setPrefix(Inflight* f, const char* data, uint32_t len) {
@@ -51,9 +59,10 @@ std::optional<int32_t> smallInt(const char* p, uint32_t len) {
     return std::nullopt;
 }
 
-// `have` bytes of the item are at `item`, of `len` in all.
+// `have` bytes of the item are at `item`, of `len` in all. `position`: tail after a put, head
+// after a get.
 void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t seq,
-           uint64_t sizeAfter, const char* item, uint32_t have, uint32_t len, bool* notify,
+           uint64_t position, const char* item, uint32_t have, uint32_t len, bool* notify,
            Arena& a, uint8_t flags = 0) {
     if (!me.ring) return;
     const std::optional<int32_t> number = have == len ? smallInt(item, len) : std::nullopt;
@@ -69,7 +78,7 @@ void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t 
     r->op = static_cast<uint8_t>(op);
     r->flags = static_cast<uint8_t>(flags | (number ? OpRecord::kInt : 0) |
                                     (number || prefixLen == len ? OpRecord::kWhole : 0));
-    r->a = static_cast<uint32_t>(sizeAfter);
+    r->a = static_cast<uint32_t>(position);
     r->b = number ? static_cast<uint32_t>(*number) : 0;
     r->prefixLen = prefixLen;
     std::memcpy(r->prefix(), item, prefixLen);
@@ -77,12 +86,12 @@ void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t 
     if (a.shouldNotify() || halfway) *notify = true;
 }
 
-// A segment the consumer has left behind: kept as the spare (the next one a put needs) or
-// freed. The caller has already moved headSeg past it.
+// A segment the getters have left behind: kept as the spare (the next one a put needs) or
+// freed. The caller has already moved headSeg past it, and the putters have moved on.
 void retire(Arena& a, ShmQueue& q, Offset seg) {
-    if (q.spareSeg.load(std::memory_order_relaxed) == 0)
-        q.spareSeg.store(seg, std::memory_order_relaxed);
-    else
+    Offset none = 0;
+    if (!q.spareSeg.compare_exchange_strong(none, seg, std::memory_order_release,
+                                            std::memory_order_relaxed))
         a.free(seg);
 }
 
@@ -93,36 +102,39 @@ Segment* segmentFor(Arena& a, ShmQueue& q, uint64_t t) {
     while (t >= s->base + Segment::kSlots) {
         Offset n = s->next;
         if (n == 0) {
-            n = q.spareSeg.load(std::memory_order_relaxed);
-            if (n != 0)
-                q.spareSeg.store(0, std::memory_order_relaxed); // taken (a kill: leaked)
-            else
-                n = a.allocate(sizeof(Segment));
+            n = q.spareSeg.exchange(0, std::memory_order_acquire); // taken (a kill: leaked)
+            if (n == 0) n = a.allocate(sizeof(Segment));
             if (n == 0) return nullptr;
             Segment* fresh = segmentAt(a, n);
             fresh->next = 0;
             fresh->base = s->base + Segment::kSlots;
             s->next = n; // linked
         }
-        q.tailSeg.store(n, std::memory_order_relaxed);
+        q.tailSeg.store(n, std::memory_order_release); // getters may retire s from now on
         s = segmentAt(a, n);
     }
     return s;
 }
 
-// The holder of the queue's mutex died: make the queue whole before anyone uses it.
-void recover(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
-    const uint32_t v = q.version.load(std::memory_order_relaxed);
-    if (v & 1) q.version.store(v + 1, std::memory_order_release);
+// The holder of one side's mutex died (`stage`: what it was doing): make the queue whole
+// before anyone uses it.
+void recover(Arena& a, ShmQueue& q, const Actor& me, Stage stage, bool* notify) {
+    if (stage == Stage::Getting) {
+        const uint32_t v = q.getVersion.load(std::memory_order_relaxed);
+        if (v & 1) q.getVersion.store(v + 1, std::memory_order_release);
+    }
     const Offset self = a.offsetOf(&q);
     for (auto& f : a.inflight) {
-        const auto stage = static_cast<Stage>(f.stage.load(std::memory_order_acquire));
-        if ((stage != Stage::Putting && stage != Stage::Getting) || f.queueOffset != self) continue;
-        // Only the mutex's holder can be putting or getting here: this is the dead one.
+        if (f.stage.load(std::memory_order_acquire) != static_cast<uint32_t>(stage) ||
+            f.queueOffset != self)
+            continue;
+        // Only the mutex's holder can be at this stage here: this is the dead one.
         if (auto lost = settleDead(a, f, f.pid, false)) {
-            const uint32_t seq = q.objSeq.fetch_add(1, std::memory_order_relaxed) + 1;
+            const uint32_t seq = takeSeq(q);
+            const uint64_t position =
+                lost->duringPut ? q.tail.load(std::memory_order_relaxed) : lost->headAfter;
             // Logged by us for the dead; the prefix is what it had recorded of the item.
-            logOp(me, OpKind::QueueLost, lost->pid, q, seq, sizeOf(q), lost->prefix.data(),
+            logOp(me, OpKind::QueueLost, lost->pid, q, seq, position, lost->prefix.data(),
                   static_cast<uint32_t>(lost->prefix.size()), lost->itemLen, notify, a,
                   lost->duringPut ? OpRecord::kLostPut : 0);
         }
@@ -140,13 +152,8 @@ void wakeSleepers(std::atomic<uint32_t>& word, const std::atomic<uint32_t>& wait
     channel::futexWakeAll(&word);
 }
 
-bool lock(Arena& a, ShmQueue& q, const Actor& me, bool* notify) {
-    if (shm::lock(q.mutex, me.pid) == Took::FromDead) recover(a, q, me, notify);
-    return true;
-}
-
-void unlock(ShmQueue& q) {
-    shm::unlock(q.mutex);
+void lockSide(Arena& a, ShmQueue& q, ShmMutex& m, Stage stage, const Actor& me, bool* notify) {
+    if (shm::lock(m, me.pid) == Took::FromDead) recover(a, q, me, stage, notify);
 }
 
 } // namespace
@@ -174,12 +181,14 @@ ShmQueue* createQueue(Arena& a, uint64_t maxsize) noexcept {
 QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pickled,
                    bool* notify) noexcept {
     const auto len = static_cast<uint32_t>(pickled.size());
-    if (!lock(a, q, me, notify)) return QueueResult::Broken;
-    const uint64_t h = q.head.load(std::memory_order_relaxed);
+    lockSide(a, q, q.putMutex, Stage::Putting, me, notify);
     const uint64_t t = q.tail.load(std::memory_order_relaxed);
-    if (q.maxsize != 0 && t - h >= q.maxsize) {
-        unlock(q);
-        return QueueResult::Full;
+    if (q.maxsize != 0 && t - q.knownHead >= q.maxsize) {
+        q.knownHead = q.head.load(std::memory_order_acquire); // what the getters made room for
+        if (t - q.knownHead >= q.maxsize) {
+            shm::unlock(q.putMutex);
+            return QueueResult::Full;
+        }
     }
     Inflight* f = me.inflight;
     if (f) {
@@ -192,12 +201,10 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
         f->stage.store(static_cast<uint32_t>(Stage::Putting), std::memory_order_release);
     }
     auto fail = [&] {
-        endWrite(q);
         if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
-        unlock(q);
+        shm::unlock(q.putMutex);
         return QueueResult::NoMemory;
     };
-    beginWrite(q);
     Segment* s = segmentFor(a, q, t);
     if (!s) return fail();
     QueueSlot& slot = s->slots[t - s->base];
@@ -212,34 +219,34 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
         slot.block = b;
     }
     slot.len = len;
+    const uint32_t seq = takeSeq(q);
     q.tail.store(t + 1, std::memory_order_release); // commit: the item is in the queue
     if (f) f->block.store(0, std::memory_order_relaxed);
-    const uint32_t seq = q.objSeq.load(std::memory_order_relaxed) + 1;
-    q.objSeq.store(seq, std::memory_order_relaxed);
-    endWrite(q);
-    logOp(me, OpKind::QueuePut, me.pid, q, seq, t + 1 - h, pickled.data(), len, len, notify, a);
+    logOp(me, OpKind::QueuePut, me.pid, q, seq, t + 1, pickled.data(), len, len, notify, a);
     if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
-    unlock(q);
+    shm::unlock(q.putMutex);
     wakeSleepers(q.putSeq, q.getWaiters);
     return QueueResult::Ok;
 }
 
 QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void* context,
                    bool* notify) noexcept {
-    if (!lock(a, q, me, notify)) return QueueResult::Broken;
+    lockSide(a, q, q.getMutex, Stage::Getting, me, notify);
     const uint64_t h = q.head.load(std::memory_order_relaxed);
-    const uint64_t t = q.tail.load(std::memory_order_relaxed);
-    if (t == h) {
-        unlock(q);
-        return QueueResult::Empty;
+    if (h == q.knownTail) {
+        q.knownTail = q.tail.load(std::memory_order_acquire); // what the putters have added
+        if (h == q.knownTail) {
+            shm::unlock(q.getMutex);
+            return QueueResult::Empty;
+        }
     }
-    beginWrite(q);
+    beginGet(q);
     Segment* s = segmentAt(a, q.headSeg.load(std::memory_order_relaxed));
     while (h >= s->base + Segment::kSlots) { // left behind by a get that was killed
         const Offset next = s->next;
         const Offset old = a.offsetOf(s);
         q.headSeg.store(next, std::memory_order_relaxed);
-        if (q.tailSeg.load(std::memory_order_relaxed) != old) retire(a, q, old);
+        if (q.tailSeg.load(std::memory_order_acquire) != old) retire(a, q, old);
         s = segmentAt(a, next);
     }
     QueueSlot& slot = s->slots[h - s->base];
@@ -258,12 +265,13 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
     }
     char* out = reserve(context, len);
     if (!out) {
-        endWrite(q);
+        endGet(q);
         if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
-        unlock(q);
+        shm::unlock(q.getMutex);
         return QueueResult::NoMemory;
     }
     std::memcpy(out, src, len);
+    const uint32_t seq = takeSeq(q);
     q.head.store(h + 1, std::memory_order_release); // commit: the item has left the queue
     if (b) {
         if (f)
@@ -271,18 +279,18 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
                            std::memory_order_release); // then free: a kill leaks, never frees twice
         a.free(b);
     }
+    // The putters have moved past a full segment once they linked the next one, unless one
+    // was killed in between (then a later get retires it, above).
     if (h + 1 == s->base + Segment::kSlots && s->next != 0 &&
-        q.tailSeg.load(std::memory_order_relaxed) != a.offsetOf(s)) {
+        q.tailSeg.load(std::memory_order_acquire) != a.offsetOf(s)) {
         const Offset old = a.offsetOf(s);
         q.headSeg.store(s->next, std::memory_order_relaxed);
         retire(a, q, old);
     }
-    const uint32_t seq = q.objSeq.load(std::memory_order_relaxed) + 1;
-    q.objSeq.store(seq, std::memory_order_relaxed);
-    endWrite(q);
-    logOp(me, OpKind::QueueGet, me.pid, q, seq, t - h - 1, out, len, len, notify, a);
+    endGet(q);
+    logOp(me, OpKind::QueueGet, me.pid, q, seq, h + 1, out, len, len, notify, a);
     if (f) f->stage.store(static_cast<uint32_t>(Stage::Delivering), std::memory_order_release);
-    unlock(q);
+    shm::unlock(q.getMutex);
     wakeSleepers(q.getSeq, q.putWaiters);
     return QueueResult::Ok;
 }
@@ -296,13 +304,15 @@ std::optional<QueueSnapshot> readQueue(const Arena& a, const ShmQueue& q, std::s
                                        std::size_t prefixBytes) noexcept {
     try {
         for (int attempt = 0; attempt < 16; ++attempt) {
-            const uint32_t v1 = q.version.load(std::memory_order_acquire);
+            const uint32_t v1 = q.getVersion.load(std::memory_order_acquire);
             if (v1 & 1) continue;
             QueueSnapshot snap;
-            snap.version = v1;
             snap.capacity = q.maxsize;
             const uint64_t h = q.head.load(std::memory_order_relaxed);
-            const uint64_t t = q.tail.load(std::memory_order_relaxed);
+            // Every slot below this tail was written before it, and no put writes there again.
+            const uint64_t t = q.tail.load(std::memory_order_acquire);
+            snap.head = h;
+            snap.tail = t;
             bool ok = t >= h;
             snap.size = ok ? t - h : 0;
             Offset so = q.headSeg.load(std::memory_order_relaxed);
@@ -337,7 +347,7 @@ std::optional<QueueSnapshot> readQueue(const Arena& a, const ShmQueue& q, std::s
                 snap.items.push_back(std::move(item));
             }
             std::atomic_thread_fence(std::memory_order_acquire);
-            if (ok && q.version.load(std::memory_order_relaxed) == v1) return snap;
+            if (ok && q.getVersion.load(std::memory_order_relaxed) == v1) return snap;
         }
     } catch (...) {
         // Out of memory in the engine: no snapshot this time.
@@ -352,6 +362,7 @@ std::optional<Lost> settleDead(Arena& a, Inflight& f, int32_t pid, bool engine) 
     lost.queue = f.queue;
     lost.pid = pid;
     lost.itemLen = f.itemLen;
+    lost.headAfter = f.pos + 1;
     try {
         lost.prefix.assign(f.prefix, f.prefixLen);
     } catch (...) {
@@ -366,7 +377,8 @@ std::optional<Lost> settleDead(Arena& a, Inflight& f, int32_t pid, bool engine) 
     if (!a.holds(f.queueOffset, sizeof(ShmQueue))) return std::nullopt;
     const auto& q = *a.at<ShmQueue>(f.queueOffset);
     // Read before claiming: whoever claims first reads the queue as the dead left it, since
-    // nobody changes it before trying to claim (the next locker settles before anything else).
+    // nobody moves the dead's position before trying to claim (the next taker of its side's
+    // mutex settles before anything else, and the other side moves only the other position).
     const bool committed = stage == Stage::Putting ? q.tail.load(std::memory_order_acquire) > f.pos
                                                    : q.head.load(std::memory_order_acquire) > f.pos;
     uint32_t expected = static_cast<uint32_t>(stage);
@@ -385,6 +397,11 @@ std::optional<Lost> settleDead(Arena& a, Inflight& f, int32_t pid, bool engine) 
     f.stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
     if (!isLost) return std::nullopt;
     return lost;
+}
+
+void markDeadHolder(ShmQueue& q, int32_t pid) noexcept {
+    markDeadHolder(q.putMutex, pid);
+    markDeadHolder(q.getMutex, pid);
 }
 
 } // namespace forkscope::shm

@@ -35,9 +35,14 @@ public:
     bool log(int slot, uint32_t seq, uint32_t tag, uint32_t lock = 1) {
         return record(slot, shm::OpKind::LockAcquire, 1, seq, tag, lock);
     }
-    // The same for a put into `queue` of an item of `cells` - 1 cells; `tag` is its size field.
+    // The same for a put into `queue` of an item of `cells` - 1 cells; `tag` is the queue's
+    // tail after it (the events' tags are then the sizes the watcher replays).
     bool put(int slot, uint8_t cells, uint32_t seq, uint32_t tag, uint32_t queue = 1) {
         return record(slot, shm::OpKind::QueuePut, cells, seq, tag, queue);
+    }
+    // A get from `queue` that left its head at `head`.
+    bool get(int slot, uint32_t seq, uint32_t head, uint32_t queue = 1) {
+        return record(slot, shm::OpKind::QueueGet, 1, seq, head, queue);
     }
     // What the next collect finds: operations that did not fit in the slot's ring.
     void drop(int slot) { rings_.at(slot)->dropped.fetch_add(1); }
@@ -214,4 +219,21 @@ TEST_CASE("records of every length cross from one chunk of the backlog to the ne
     run.watcher().drain();
     CHECK(allLogged);
     CHECK(run.tags() == oneTo(seq));
+}
+
+TEST_CASE("a queue's sizes are replayed from the positions its operations left, in the order "
+          "they took effect",
+          "[queue][watcher]") {
+    // A putter (slot 0) and a getter (slot 1) at once; the getter's records come first, though
+    // each get took an item the putter had put.
+    Run run;
+    CHECK(run.get(1, 3, 1));
+    CHECK(run.get(1, 5, 2));
+    CHECK(run.get(1, 6, 3));
+    CHECK(run.put(0, 1, 1, 1));
+    CHECK(run.put(0, 1, 2, 2));
+    CHECK(run.put(0, 1, 4, 3));
+    run.watcher().drain();
+    // put, put, get, put, get, get
+    CHECK(run.tags() == std::vector<uint32_t>{1, 2, 1, 2, 1, 0});
 }
