@@ -133,18 +133,13 @@ bool move(const Range& r) {
     const uintptr_t len = r.end - r.begin;
     const uintptr_t offset = r.begin & (kHugePage - 1);
     const uintptr_t span = alignUp(offset + len, kHugePage);
-    void* raw = mmap(nullptr, span + kHugePage, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (raw == MAP_FAILED) return false;
-    const auto rawBegin = reinterpret_cast<uintptr_t>(raw);
-    const uintptr_t blocks = alignUp(rawBegin, kHugePage);
+    const uintptr_t blocks = mapHugeAligned(span);
+    if (blocks == 0) return false;
     auto* blocksPtr = reinterpret_cast<void*>(blocks);
     const uintptr_t stage = blocks + offset;
     auto unmap = [](uintptr_t b, uintptr_t e) {
         if (e > b) munmap(reinterpret_cast<void*>(b), e - b);
     };
-    unmap(rawBegin, blocks);
-    unmap(blocks + span, rawBegin + span + kHugePage);
     // Asked before the copy, which reads every page of the range and so gives each an entry.
     const std::vector<bool> inUse = pagesInUse(r);
     // Huge pages first, checked, and only then the copy: between the copy and the move

@@ -19,6 +19,11 @@ constexpr uintptr_t alignUp(uintptr_t x, uintptr_t to) {
     return alignDown(x + to - 1, to);
 }
 
+// Private anonymous memory of `len` bytes (a whole number of huge pages) that starts on a huge
+// page's boundary, reserving nothing (MAP_NORESERVE): where a copy is made before it is moved
+// over the original. 0 when mmap failed, errno saying why.
+uintptr_t mapHugeAligned(uintptr_t len);
+
 // Whether this kernel lets a program ask for transparent huge pages at all (madvise or always).
 bool hugePagesOffered();
 

@@ -83,14 +83,8 @@ HugeTextResult moveTextToHugePages(std::string* why) {
 
     // A copy on aligned anonymous memory first, then moved over the original in one call: the
     // code running now (this function's included) reads the same bytes before and after.
-    void* raw = mmap(nullptr, len + kHugePage, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (raw == MAP_FAILED) return fail(why, "mmap");
-    const auto rawBegin = reinterpret_cast<uintptr_t>(raw);
-    const uintptr_t stage = alignUp(rawBegin, kHugePage);
-    if (stage > rawBegin) munmap(raw, stage - rawBegin);
-    if (rawBegin + kHugePage > stage)
-        munmap(reinterpret_cast<void*>(stage + len), rawBegin + kHugePage - stage);
+    const uintptr_t stage = mapHugeAligned(len);
+    if (stage == 0) return fail(why, "mmap");
     auto* stagePtr = reinterpret_cast<void*>(stage);
     madvise(stagePtr, len, MADV_HUGEPAGE);
     std::memcpy(stagePtr, reinterpret_cast<const void*>(begin), len);

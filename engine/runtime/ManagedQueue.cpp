@@ -88,7 +88,6 @@ void put(ManagedQueue& self, py::handle item, py::handle blockObj, py::handle ti
         if (notify) tellEngine();
         if (r == shm::QueueResult::Ok) break;
         if (r == shm::QueueResult::NoMemory) raiseArenaFull("Queue.put()");
-        if (r == shm::QueueResult::Broken) raise(PyExc_OSError, "the queue's lock is broken");
         if (!block || expired(deadline)) raiseQueue("Full");
         if (!waitForQueue(q, true, deadline, channel::WaitReason::QueuePut, blocked))
             raiseQueue("Full");
@@ -119,7 +118,6 @@ py::object get(ManagedQueue& self, py::handle blockObj, py::handle timeout) {
         if (notify) tellEngine();
         if (r == shm::QueueResult::Ok) break;
         if (r == shm::QueueResult::NoMemory) raise(PyExc_MemoryError, "no memory for the item");
-        if (r == shm::QueueResult::Broken) raise(PyExc_OSError, "the queue's lock is broken");
         if (!block || expired(deadline)) raiseQueue("Empty");
         if (!waitForQueue(q, false, deadline, channel::WaitReason::QueueGet, blocked))
             raiseQueue("Empty");

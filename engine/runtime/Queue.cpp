@@ -120,7 +120,6 @@ PyObject* doPut(PyObject* self, PyObject* obj, PyObject* blockObj, PyObject* tim
             if (notify) tellEngine();
             if (r == shm::QueueResult::Ok) Py_RETURN_NONE;
             if (r == shm::QueueResult::NoMemory) raiseArenaFull("Queue.put()");
-            if (r == shm::QueueResult::Broken) raise(PyExc_OSError, "the queue's lock is broken");
             if (!block) break;
             if (timeout == 0) break;
             if (!waitForQueue(q, true, deadline, channel::WaitReason::QueuePut, blocked)) break;
@@ -187,7 +186,6 @@ PyObject* doGet(PyObject* self, PyObject* blockObj, PyObject* timeoutObj) {
             if (notify) tellEngine();
             if (r == shm::QueueResult::Ok) break;
             if (r == shm::QueueResult::NoMemory) raise(PyExc_MemoryError, "no memory for the item");
-            if (r == shm::QueueResult::Broken) raise(PyExc_OSError, "the queue's lock is broken");
             if (!block || timeout == 0) {
                 PyErr_SetNone(emptyError());
                 return nullptr;

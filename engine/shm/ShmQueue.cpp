@@ -31,10 +31,20 @@ uint32_t takeSeq(ShmQueue& q) {
     return q.objSeq.fetch_add(1, std::memory_order_acq_rel) + 1;
 }
 
-void setPrefix(Inflight* f, const char* data, uint32_t len) {
-    f->itemLen = len;
-    f->prefixLen = static_cast<uint8_t>(std::min<std::size_t>(len, sizeof f->prefix));
-    std::memcpy(f->prefix, data, f->prefixLen);
+// What the process is about to do, in its Inflight entry, for whoever sees it die: `stage`
+// at `pos` of `q`, owning `block`, with the item's first bytes. The stage goes last: it is
+// what makes the rest count.
+void record(Inflight& f, const Arena& a, const ShmQueue& q, int32_t pid, Stage stage,
+            uint64_t pos, Offset block, const char* item, uint32_t len) {
+    f.pid = pid;
+    f.queue = q.id;
+    f.queueOffset = a.offsetOf(&q);
+    f.pos = pos;
+    f.block.store(block, std::memory_order_relaxed);
+    f.itemLen = len;
+    f.prefixLen = static_cast<uint8_t>(std::min<std::size_t>(len, sizeof f.prefix));
+    std::memcpy(f.prefix, item, f.prefixLen);
+    f.stage.store(static_cast<uint32_t>(stage), std::memory_order_release);
 }
 
 // The value of a pickled int that fits 32 bits, as FastPickle writes it (PROTO 4, BININT1,
@@ -191,15 +201,7 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
         }
     }
     Inflight* f = me.inflight;
-    if (f) {
-        f->pid = me.pid;
-        f->queue = q.id;
-        f->queueOffset = a.offsetOf(&q);
-        f->pos = t;
-        f->block.store(0, std::memory_order_relaxed);
-        setPrefix(f, pickled.data(), len);
-        f->stage.store(static_cast<uint32_t>(Stage::Putting), std::memory_order_release);
-    }
+    if (f) record(*f, a, q, me.pid, Stage::Putting, t, 0, pickled.data(), len);
     auto fail = [&] {
         if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
         shm::unlock(q.putMutex);
@@ -254,15 +256,7 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
     const Offset b = slot.block;
     const char* src = b ? a.at<char>(b) : slot.inl;
     Inflight* f = me.inflight;
-    if (f) {
-        f->pid = me.pid;
-        f->queue = q.id;
-        f->queueOffset = a.offsetOf(&q);
-        f->pos = h;
-        f->block.store(b, std::memory_order_relaxed);
-        setPrefix(f, src, len);
-        f->stage.store(static_cast<uint32_t>(Stage::Getting), std::memory_order_release);
-    }
+    if (f) record(*f, a, q, me.pid, Stage::Getting, h, b, src, len);
     char* out = reserve(context, len);
     if (!out) {
         endGet(q);

@@ -109,7 +109,7 @@ inline uint64_t stampFor(const Arena& a, const Actor& me) noexcept {
     return me.lastStamp;
 }
 
-enum class QueueResult { Ok, Full, Empty, NoMemory, Broken };
+enum class QueueResult { Ok, Full, Empty, NoMemory };
 
 // A new queue in the arena, published in its directory; nullptr when the arena is full.
 ShmQueue* createQueue(Arena& arena, uint64_t maxsize) noexcept;

@@ -21,6 +21,11 @@ struct ArenaGuard {
     ~ArenaGuard() { unmapArena(a); }
 };
 
+Arena& arenaOf(const ArenaGuard& g) {
+    REQUIRE(g.a);
+    return *g.a;
+}
+
 Actor actorFor(Arena& a, int slot) {
     Actor me;
     me.slot = slot;
@@ -29,6 +34,21 @@ Actor actorFor(Arena& a, int slot) {
     me.ring = a.ringFor(slot, me.pid);
     return me;
 }
+
+ShmQueue& queueIn(Arena& a, uint64_t maxsize) {
+    ShmQueue* q = createQueue(a, maxsize);
+    REQUIRE(q);
+    return *q;
+}
+
+// An arena of its own with one queue in it, and this process as the actor in slot 0.
+struct OneQueue {
+    explicit OneQueue(uint64_t maxsize) : q(&queueIn(a, maxsize)) {}
+    ArenaGuard guard;
+    Arena& a = arenaOf(guard);
+    ShmQueue* q;
+    Actor me = actorFor(a, 0);
+};
 
 // Item n: its number, then a body whose length and bytes depend on n (some inline, some in a
 // block of their own, some big enough that copying takes a while).
@@ -70,12 +90,10 @@ void drainRing(Arena& a, int slot) {
 
 TEST_CASE("putters killed at any moment never leave a partial item or a stuck queue",
           "[shm][queue]") {
-    ArenaGuard g;
-    REQUIRE(g.a);
-    Arena& a = *g.a;
-    ShmQueue* q = createQueue(a, 0);
-    REQUIRE(q);
-    const Actor me = actorFor(a, 0);
+    OneQueue one(0);
+    Arena& a = one.a;
+    ShmQueue* q = one.q;
+    const Actor& me = one.me;
     std::mt19937 rng(12345);
     uint32_t next = 0; // the next number the queue should hand out
     int lostPuts = 0;
@@ -151,12 +169,10 @@ TEST_CASE("putters killed at any moment never leave a partial item or a stuck qu
 
 TEST_CASE("getters killed at any moment lose at most the item they were taking, and say so",
           "[shm][queue]") {
-    ArenaGuard g;
-    REQUIRE(g.a);
-    Arena& a = *g.a;
-    ShmQueue* q = createQueue(a, 0);
-    REQUIRE(q);
-    const Actor me = actorFor(a, 0);
+    OneQueue one(0);
+    Arena& a = one.a;
+    ShmQueue* q = one.q;
+    const Actor& me = one.me;
     std::mt19937 rng(777);
     uint32_t put = 0;
     int lostGets = 0;
@@ -209,12 +225,10 @@ TEST_CASE("getters killed at any moment lose at most the item they were taking, 
 
 TEST_CASE("a bounded queue refuses a put when full and takes it once there is room",
           "[shm][queue]") {
-    ArenaGuard g;
-    REQUIRE(g.a);
-    Arena& a = *g.a;
-    ShmQueue* q = createQueue(a, 3);
-    REQUIRE(q);
-    const Actor me = actorFor(a, 0);
+    OneQueue one(3);
+    Arena& a = one.a;
+    ShmQueue* q = one.q;
+    const Actor& me = one.me;
     bool notify = false;
     for (uint32_t n = 0; n < 3; ++n)
         REQUIRE(tryPut(a, *q, me, item(n), &notify) == QueueResult::Ok);
@@ -250,12 +264,10 @@ TEST_CASE("a putter and a getter at once hand every item over whole and in order
           "[shm][queue]") {
     // Putters and getters take different mutexes: they meet only at head, tail, the spare
     // segment and the item slots, and the engine reads the queue while both work.
-    ArenaGuard g;
-    REQUIRE(g.a);
-    Arena& a = *g.a;
-    ShmQueue* q = createQueue(a, 0);
-    REQUIRE(q);
-    const Actor me = actorFor(a, 0);
+    OneQueue one(0);
+    Arena& a = one.a;
+    ShmQueue* q = one.q;
+    const Actor& me = one.me;
     REQUIRE(a.ringFor(1, 0)); // the putter's, made now so that it is not counted below
     const uint64_t inUseBefore = a.bytesInUse.load();
     constexpr uint32_t kItems = 60000; // about a thousand segments
