@@ -1,5 +1,5 @@
 #pragma once
-// A lesson process's writable memory, moved onto transparent huge pages before its first fork.
+// A lesson process's writable memory, moved onto transparent huge pages before its script runs.
 //
 // Fork copies a page-table entry for every 4 KiB page of private memory the process has
 // written, taking a reference on each page, and the child's exit drops them again one by one:
@@ -12,10 +12,13 @@
 // fill every page of what moves; the pages that had no entry before the move are dropped
 // again, or each fork would copy 300 entries more than without the move.
 //
-// Done once per process tree, at the first fork (its children share the result), and only
-// while the process has one thread: the memory is copied and the copy moved over the
+// Done once per run, in the run's main process once the interpreter is up and before the
+// script starts (every other process of the run is forked from it and shares the result), and
+// only while the process has one thread: the memory is copied and the copy moved over the
 // original, so a write by another thread in between would be lost. The copy costs 2 ms, once;
-// up to 20 ms where the hypervisor has taken back the free memory the huge pages come from.
+// up to 20 ms where the hypervisor has taken back the free memory the huge pages come from,
+// which is why it is not left to the first fork: the script's first Process.start() took that
+// long too.
 // FORKSCOPE_SMALL_DATA=1 leaves the memory where it is.
 
 namespace forkscope::image {

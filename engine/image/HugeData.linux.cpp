@@ -23,7 +23,7 @@ namespace {
 
 // Smaller mappings are left where they are: a library's few pages of data cost fork little.
 constexpr uintptr_t kSmallest = 128 << 10;
-// Past this, the copy (a few milliseconds at the first fork) would cost more than it saves.
+// Past this, the copy (a few milliseconds at the run's start) would cost more than it saves.
 constexpr uintptr_t kLargest = 256 << 20;
 
 struct Range {

@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <malloc.h>
-#include <pthread.h>
 #include <vector>
 
 namespace forkscope::runtime {
@@ -43,16 +42,6 @@ bool lineBufferStdio() {
     return true;
 }
 
-// Once, at the process's first fork (os.fork, a Process, a Pool, a Manager): by then the
-// interpreter and the script's imports have made most of what every later fork copies.
-// Children inherit `moved` set: what they share with this process is in huge pages already.
-void moveDataBeforeFirstFork() {
-    static bool moved = false;
-    if (moved) return;
-    moved = true;
-    image::moveDataToHugePages();
-}
-
 } // namespace
 
 int runMain(const Config& config) {
@@ -76,7 +65,6 @@ int runMain(const Config& config) {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     ArenaCache::install();
-    pthread_atfork(&moveDataBeforeFirstFork, nullptr, nullptr);
     PyConfig pyConfig;
     PyConfig_InitPythonConfig(&pyConfig);
     // Behave as `/usr/bin/python3 -u SCRIPT` does, whatever the environment says: a pyenv or
@@ -107,6 +95,10 @@ int runMain(const Config& config) {
         PyErr_Print();
         return 1;
     }
+    // Once the interpreter has made most of what every fork will copy, and before the script
+    // starts, not at its first fork (engine/image/HugeData.h says why). Every process of the
+    // run is forked from this one and shares the result.
+    image::moveDataToHugePages();
     // Runs the script as python3 does (sys.path[0], __main__, SystemExit, atexit, flushing)
     // and finalizes the interpreter.
     return Py_RunMain();

@@ -85,8 +85,6 @@ template <typename Ready> bool spinUntil(Ready ready, int64_t spinNs) noexcept {
 }
 
 // Sleeps on `word` while it holds `seen` (without the GIL, counted in `waiters`) unless
-// `ready()` on a last look after counting; 0, ETIMEDOUT or EINTR as futexWait.
-// Sleeps on `word` while it holds `seen` (without the GIL, counted in `waiters`) unless
 // `ready()` on a last look after counting; 0, ETIMEDOUT or EINTR as futexWait. `*sliced`: the
 // sleep was cut short because the heavy fence failed (a wake-up could be missed).
 template <typename Ready>

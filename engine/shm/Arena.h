@@ -103,10 +103,11 @@ static_assert(sizeof(OpRecord) == 32);
 // logging never contends with other processes and a process killed mid-record leaves no hole:
 // a record counts only once `head` has moved past it.
 //
-// A ring starts small (256 KiB: it stays in the cache, and costs a process that logs a few
-// operations almost nothing), and when it is full because the engine is behind (it may be
-// short of CPU while the run's processes use them all), the writer chains a ring twice as big
-// and goes on there; the engine follows the chain and hands the old ring back.
+// A ring starts at 1 MiB, whose pages are touched only as records fill them (a process that
+// logs a few operations costs almost nothing), and when it is full because the engine is
+// behind (it may be short of CPU while the run's processes use them all), the writer chains a
+// ring twice as big and goes on there; the engine follows the chain and hands the old ring
+// back.
 struct OpRing {
     static constexpr uint64_t kFirstCells = 1 << 15; // 1 MiB, touched only as it fills
     static constexpr uint64_t kMaxCells = 1 << 18;   // 8 MiB: 100,000 queue operations

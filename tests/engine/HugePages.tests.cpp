@@ -52,8 +52,8 @@ TEST_CASE("every process of a run has the engine's code in huge pages where the 
     }
 }
 
-TEST_CASE("after its first fork, a lesson process has its data, heap and object arenas in huge "
-          "pages that its child shares, and in small pages when asked",
+TEST_CASE("a lesson process has its data, heap and object arenas in huge pages that its child "
+          "shares, and in small pages when asked",
           "[engine][image]") {
     auto check = [](const char* expected) {
         const EngineRun r = runEngine({scriptPath("data_pages.py")});

@@ -1,7 +1,6 @@
 # How many page-table entries a fork of this process copies: the present pages of its private
 # writable mappings (/proc/self/pagemap, bit 63; a process may read its own without privileges),
-# after its first fork, when the engine has moved its data onto huge pages
-# (engine/image/HugeData.h).
+# once the engine has moved its data onto huge pages (engine/image/HugeData.h).
 import multiprocessing
 import struct
 
