@@ -9,8 +9,9 @@
 // it is here: the moved memory keeps its addresses. The process still copies each 4 KiB page
 // it writes after a fork, as before. A Process start+join went from about 600 to 525 us, a
 // bare fork of the lesson process from 410 to 340 (forkscope-bench process). The huge pages
-// fill every page of what moves; the pages that had no entry before the move are dropped
-// again, or each fork would copy 300 entries more than without the move.
+// fill every page of what moves; the anonymous pages that had no entry before the move are
+// dropped again, or each fork would copy 300 entries more than without the move. A page of
+// the program's initialised data with no entry yet is kept: dropped, it would read as zeros.
 //
 // Done once per run, in the run's main process once the interpreter is up and before the
 // script starts (every other process of the run is forked from it and shares the result), and

@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 #ifndef MADV_POPULATE_WRITE
@@ -26,8 +27,17 @@ constexpr uintptr_t kSmallest = 128 << 10;
 // Past this, the copy (a few milliseconds at the run's start) would cost more than it saves.
 constexpr uintptr_t kLargest = 256 << 20;
 
+struct Span {
+    uintptr_t begin = 0, end = 0;
+};
+
+// Adjacent mappings joined, such as a program's data (a private mapping of its file) and its
+// bss (anonymous).
 struct Range {
     uintptr_t begin = 0, end = 0;
+    // The parts that map a file: a page of them with no entry yet holds the file's contents,
+    // which the kernel would read in at its first touch, not zeros.
+    std::vector<Span> files;
 };
 
 // Whether a mapping's VmFlags (proc(5), /proc/pid/smaps) allow moving it: not the ones a fork
@@ -45,13 +55,13 @@ std::vector<Range> movableRanges() {
     std::FILE* f = std::fopen("/proc/self/smaps", "re");
     if (!f) return ranges;
     char line[512];
-    Range current;
-    bool candidate = false;
+    Span current;
+    bool candidate = false, file = false;
     while (std::fgets(line, sizeof line, f)) {
-        unsigned long b = 0, e = 0;
+        unsigned long b = 0, e = 0, inode = 0;
         char perms[8] = {};
         int nameAt = 0;
-        if (std::sscanf(line, "%lx-%lx %7s %*s %*s %*s %n", &b, &e, perms, &nameAt) >= 3 &&
+        if (std::sscanf(line, "%lx-%lx %7s %*s %*s %lu %n", &b, &e, perms, &inode, &nameAt) >= 4 &&
             std::strchr(line, '-') < std::strchr(line, ' ')) {
             // A mapping's header. The stack is the one in use; [vvar] and the like are the
             // kernel's.
@@ -59,15 +69,16 @@ std::vector<Range> movableRanges() {
             candidate = std::strcmp(perms, "rw-p") == 0 && std::strncmp(name, "[stack", 6) != 0 &&
                         !(name[0] == '[' && std::strncmp(name, "[heap]", 6) != 0);
             current = {b, e};
+            file = inode != 0;
             continue;
         }
         if (std::strncmp(line, "VmFlags:", 8) != 0 || !candidate) continue;
         candidate = false;
         if (!movableFlags(line + 8)) continue;
-        if (!ranges.empty() && ranges.back().end == current.begin)
-            ranges.back().end = current.end;
-        else
-            ranges.push_back(current);
+        if (ranges.empty() || ranges.back().end != current.begin)
+            ranges.push_back({current.begin, current.begin, {}});
+        ranges.back().end = current.end;
+        if (file) ranges.back().files.push_back(current);
     }
     std::fclose(f);
     // Not the thread's control block either, wherever the loader put it: the kernel writes to
@@ -111,8 +122,14 @@ std::vector<bool> pagesInUse(const Range& r) {
 // The huge pages fill every page of the range, and each filled page would be one more entry
 // for every fork to copy and every child's exit to clear: the interpreter's sparse tables (its
 // arena map: 640 KiB, nearly all zeros never touched), free pools, the heap's unused top. The
-// pages that had no entry before the move get none after it; the rest stay on the huge pages.
-void dropPagesNotInUse(const Range& r, const std::vector<bool>& inUse) {
+// anonymous pages that had no entry before the move get none after it, and read as zeros
+// again; the rest stay on the huge pages. A file's page with no entry stays too: dropped, it
+// would read as zeros, not as the initialised data it holds (a static table the interpreter
+// had not used yet when it moved).
+void dropPagesNotInUse(const Range& r, std::vector<bool> inUse) {
+    for (const Span& file : r.files)
+        for (uintptr_t a = file.begin; a < file.end; a += kPage)
+            inUse[(a - r.begin) / kPage] = true;
     uintptr_t i = 0;
     while (i < inUse.size()) {
         if (inUse[i]) {
@@ -141,7 +158,7 @@ bool move(const Range& r) {
         if (e > b) munmap(reinterpret_cast<void*>(b), e - b);
     };
     // Asked before the copy, which reads every page of the range and so gives each an entry.
-    const std::vector<bool> inUse = pagesInUse(r);
+    std::vector<bool> inUse = pagesInUse(r);
     // Huge pages first, checked, and only then the copy: between the copy and the move
     // nothing may write to the range, so that window holds no more than the two calls.
     if (madvise(blocksPtr, span, MADV_HUGEPAGE) != 0 ||
@@ -158,7 +175,7 @@ bool move(const Range& r) {
     }
     unmap(blocks, stage);
     unmap(stage + len, blocks + span);
-    if (!inUse.empty()) dropPagesNotInUse(r, inUse);
+    if (!inUse.empty()) dropPagesNotInUse(r, std::move(inUse));
     return true;
 }
 
