@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <malloc.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <vector>
 
 namespace forkscope::runtime {
@@ -42,9 +44,22 @@ bool lineBufferStdio() {
     return true;
 }
 
+// sys.exit(), or a SystemExit that reaches the top, ends in Py_Exit: it finalizes the
+// interpreter and calls exit(), which would run the C++ destructors of this process's statics
+// (this process is a fork of the engine), the py::objects among them after the interpreter is
+// gone: a fatal error, SIGABRT, where python3 exits with the script's status. The process
+// leaves as it does when Py_RunMain returns (Sandbox: _exit), once C stdio is flushed.
+void leaveWithoutDestructors(int status, void*) {
+    std::fflush(nullptr);
+    _exit(status);
+}
+
 } // namespace
 
 int runMain(const Config& config) {
+    // Registered after every static's destructor, so it runs before them all. Processes the
+    // script forks inherit it.
+    on_exit(&leaveWithoutDestructors, nullptr);
     ProcessContext& ctx = context();
     ctx.shared = config.shared;
     ctx.arena = config.arena;

@@ -148,12 +148,22 @@ int EngineSession::finish(double seconds) {
     return status_;
 }
 
-std::string EngineRun::stdoutText() const {
+namespace {
+std::string streamText(const std::vector<EngineEvent>& events, const char* kind) {
     std::string out;
     for (const auto& e : events) {
-        if (e.kind == "stdout") out += e.text("text");
+        if (e.kind == kind) out += e.text("text");
     }
     return out;
+}
+} // namespace
+
+std::string EngineRun::stdoutText() const {
+    return streamText(events, "stdout");
+}
+
+std::string EngineRun::stderrText() const {
+    return streamText(events, "stderr");
 }
 
 std::vector<EngineEvent> EngineRun::of(const std::string& kind, int pid) const {

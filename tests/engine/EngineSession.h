@@ -60,6 +60,7 @@ struct EngineRun {
     int status = -1;
     std::vector<EngineEvent> events;
     std::string stdoutText() const; // what the script printed, all processes, in order
+    std::string stderrText() const; // what it wrote to stderr (tracebacks), likewise
     std::vector<EngineEvent> of(const std::string& kind, int pid = -1) const;
     std::optional<EngineEvent> first(const std::string& kind, int pid = -1) const;
     std::optional<EngineEvent> notice(const std::string& code) const;

@@ -205,3 +205,34 @@ TEST_CASE("children reaped by os.waitpid the moment they start are each shown on
     }
     CHECK(children == 50);
 }
+
+TEST_CASE("sys.exit() and an uncaught SystemExit end a process with their status, as under "
+          "python3",
+          "[engine][lifecycle][cpython]") {
+    // Py_Exit finalizes the interpreter and then calls exit(): the process must not die of
+    // what runs after that (it did: SIGABRT, status 134).
+    struct Variant {
+        const char* source;
+        int status;
+        const char* out;
+        const char* err; // found in the run's stderr
+    };
+    const Variant v = GENERATE(
+        Variant{"import sys\nprint('before')\nsys.exit(3)\n", 3, "before\n", ""},
+        Variant{"import sys\nsys.exit(0)\n", 0, "", ""},
+        Variant{"raise SystemExit('goodbye')\n", 1, "", "goodbye\n"},
+        Variant{"import os, sys\npid = os.fork()\nif pid == 0:\n    sys.exit(5)\n"
+                "print('child status', os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))\n",
+                0, "child status 5\n", ""});
+    INFO(v.source);
+    const std::string script = writeTempScript(v.source);
+    const RunResult reference = runUnderSystemPython(script, 30);
+    const EngineRun r = runEngine({script});
+    std::remove(script.c_str());
+    REQUIRE(reference.exitCode == v.status); // the variant says what python3 does
+    CHECK(r.status == v.status);
+    CHECK(r.stdoutText() == v.out);
+    const std::string err = r.stderrText();
+    CHECK(err.find(v.err) != std::string::npos);
+    CHECK(err.find("Fatal Python error") == std::string::npos);
+}
