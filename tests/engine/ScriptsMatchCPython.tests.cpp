@@ -33,6 +33,13 @@ TEST_CASE("scenario scripts print the same under the engine as under CPython",
     const RunResult reference = runUnderSystemPython(script, 60);
     REQUIRE_FALSE(reference.timedOut);
     const EngineRun run = runEngine({script}, 60);
+    // On a mismatch, why: a traceback, or the engine's word on how the run ended.
+    std::string why = run.stderrText();
+    for (const auto& e : run.events) {
+        if (e.kind == "error") why += "error (" + e.text("what") + "): " + e.text("message") + "\n";
+        if (e.kind == "end") why += "end: " + e.text("reason") + "\n";
+    }
+    INFO("the run's stderr and ending:\n" << why);
     CHECK(run.status == reference.exitCode);
     CHECK(normaliseOutput(run.stdoutText()) == normaliseOutput(reference.out));
 }
