@@ -152,6 +152,59 @@ std::string taskFrame(std::string_view function, std::string_view rest) {
     return frame(payload);
 }
 
+// A map chunk whose results are all ints that fit in 64 bits (numbers in, numbers out: the
+// commonest map) comes back as those numbers, not as a pickled list: the parent puts each
+// straight into its place in the map's list, where a pickled chunk would be unpickled into a
+// list of its own and then copied over, and the worker skips the pickler too. Pickles begin
+// with their PROTO opcode (0x80), so the first byte tells the two apart.
+constexpr char kIntsFrame = 'I';
+
+struct IntsHeader {
+    char tag = kIntsFrame;
+    int32_t job = 0, index = 0;
+    uint32_t count = 0;
+};
+
+// The frame of `results`, or an empty string when any item is not such an int.
+std::string intsFrame(int job, int index, PyObject* results) {
+    const Py_ssize_t n = PyList_GET_SIZE(results);
+    IntsHeader h;
+    h.job = job;
+    h.index = index;
+    h.count = static_cast<uint32_t>(n);
+    std::string payload(sizeof h + static_cast<std::size_t>(n) * sizeof(int64_t), '\0');
+    std::memcpy(payload.data(), &h, sizeof h);
+    char* at = payload.data() + sizeof h;
+    for (Py_ssize_t k = 0; k < n; ++k, at += sizeof(int64_t)) {
+        PyObject* item = PyList_GET_ITEM(results, k);
+        if (!PyLong_CheckExact(item)) return {};
+        int overflow = 0;
+        const long long v = PyLong_AsLongLongAndOverflow(item, &overflow);
+        if (overflow != 0) return {};
+        const auto v64 = static_cast<int64_t>(v);
+        std::memcpy(at, &v64, sizeof v64);
+    }
+    return frame(payload);
+}
+
+// The k-th int of a kIntsFrame's values, as a new reference (nullptr with MemoryError set).
+PyObject* intAt(const char* values, uint32_t k) {
+    int64_t v;
+    std::memcpy(&v, values + static_cast<std::size_t>(k) * sizeof v, sizeof v);
+    return PyLong_FromLongLong(v);
+}
+
+py::list intsList(const char* values, uint32_t count) {
+    auto list = py::reinterpret_steal<py::list>(PyList_New(count));
+    if (!list) throw py::error_already_set();
+    for (uint32_t k = 0; k < count; ++k) {
+        PyObject* v = intAt(values, k);
+        if (!v) throw py::error_already_set();
+        PyList_SET_ITEM(list.ptr(), k, v);
+    }
+    return list;
+}
+
 // Two robust, process-shared mutexes: several workers read the one task pipe and write the one
 // result pipe, and a frame must go in and out whole. Robust, so that a worker killed while
 // holding one does not block the others for ever.
@@ -181,6 +234,10 @@ public:
     // With the GIL held, from the handler thread: task `index` of this job finished.
     // Returns true when the job is complete and leaves the pool's cache.
     virtual bool set(int index, bool ok, py::object value) = 0;
+    // The same for a chunk that came back as ints (kIntsFrame), `count` of them at `values`.
+    virtual bool setInts(int index, const char* values, uint32_t count) {
+        return set(index, true, intsList(values, count));
+    }
 
     bool ready() const { return ready_.load(std::memory_order_acquire); }
 
@@ -278,12 +335,7 @@ public:
             if (PyList_SetSlice(list_.ptr(), at, at + PyList_GET_SIZE(value.ptr()), value.ptr()) !=
                 0)
                 throw py::error_already_set();
-            if (left_ == 0) {
-                if (!callback_.is_none()) callQuietly(callback_, value_);
-                markReady();
-                return true;
-            }
-            return false;
+            return chunkDone();
         }
         if (!ok && success_) {
             success_ = false;
@@ -297,9 +349,33 @@ public:
         return false;
     }
 
+    bool setInts(int index, const char* values, uint32_t count) override {
+        if (!success_) return set(index, true, py::none()); // an earlier chunk failed
+        const Py_ssize_t at = static_cast<Py_ssize_t>(index) * chunksize_;
+        if (at + count > PyList_GET_SIZE(list_.ptr()))
+            raise(PyExc_RuntimeError, "a map chunk's results do not fit its place");
+        --left_;
+        for (uint32_t k = 0; k < count; ++k) {
+            PyObject* v = intAt(values, k);
+            if (!v) throw py::error_already_set();
+            PyObject* none = PyList_GET_ITEM(list_.ptr(), at + k);
+            PyList_SET_ITEM(list_.ptr(), at + k, v);
+            Py_DECREF(none);
+        }
+        return chunkDone();
+    }
+
     bool done() const { return left_ == 0; }
 
 private:
+    // After a chunk's results are in place.
+    bool chunkDone() {
+        if (left_ != 0) return false;
+        if (!callback_.is_none()) callQuietly(callback_, value_);
+        markReady();
+        return true;
+    }
+
     int chunksize_;
     int left_ = 0;
     py::list list_;
@@ -671,6 +747,17 @@ private:
     }
 
     void handleFrame(std::string_view payload) {
+        IntsHeader h;
+        if (!payload.empty() && payload[0] == kIntsFrame && payload.size() >= sizeof h) {
+            std::memcpy(&h, payload.data(), sizeof h);
+            if (payload.size() - sizeof h != static_cast<std::size_t>(h.count) * sizeof(int64_t))
+                raise(PyExc_RuntimeError, "a truncated result from a pool worker");
+            auto it = cache_.find(h.job);
+            if (it == cache_.end()) return;
+            auto keep = it->second; // set() may run callbacks that submit more work
+            if (keep->setInts(h.index, payload.data() + sizeof h, h.count)) cache_.erase(h.job);
+            return;
+        }
         py::tuple r = loads(payload);
         const int job = r[0].cast<int>();
         const int index = r[1].cast<int>();
@@ -784,6 +871,21 @@ private:
     pid_t creator_ = getpid();
 };
 
+// A worker's result frame's payload: (job, index, ok, value, traceback) pickled, or CPython's
+// MaybeEncodingError in its place when the value cannot travel back.
+std::string pickledResult(const py::tuple& result) {
+    try {
+        return dumps(result);
+    } catch (py::error_already_set& e) {
+        py::object err =
+            py::module_::import("multiprocessing")
+                .attr("MaybeEncodingError")(
+                    "Error sending result: '" + py::repr(result[3]).cast<std::string>() +
+                    "'. Reason: '" + py::repr(e.value()).cast<std::string>() + "'");
+        return dumps(py::make_tuple(result[0], result[1], false, err, py::none()));
+    }
+}
+
 // The worker's loop, in the child (CPython's pool.worker).
 void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, py::list closeFds,
                 py::object initializer, py::tuple initargs, py::object maxtasks) {
@@ -878,19 +980,10 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
                                     py::str("\n\"\"\"\n") + tb + py::str("\"\"\""));
             sendTask(TaskOp::Error, poolId, taskId, name);
         }
-        std::string bytes;
-        try {
-            bytes = dumps(result);
-        } catch (py::error_already_set& e) {
-            // CPython's MaybeEncodingError: the result could not travel back.
-            py::object err =
-                py::module_::import("multiprocessing")
-                    .attr("MaybeEncodingError")(
-                        "Error sending result: '" + py::repr(result[3]).cast<std::string>() +
-                        "'. Reason: '" + py::repr(e.value()).cast<std::string>() + "'");
-            bytes = dumps(py::make_tuple(job, index, false, err, py::none()));
-        }
-        const std::string f = frame(bytes);
+        std::string f;
+        if (kind != TaskKind::Apply && result[2].cast<bool>())
+            f = intsFrame(job, index, result[3].ptr());
+        if (f.empty()) f = frame(pickledResult(result));
         py::gil_scoped_release nogil;
         lockRobust(&locks->write);
         const bool sent = writeAll(resultFd, f.data(), f.size());

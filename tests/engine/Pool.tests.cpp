@@ -1,6 +1,7 @@
 // Pool's workers and tasks, as the event stream shows them.
 
 #include "tests/engine/EngineSession.h"
+#include "tests/support/ReferenceRun.h"
 
 #include <catch2/catch.hpp>
 #include <set>
@@ -84,4 +85,19 @@ TEST_CASE("Pool(2, maxtasksperchild=1) runs four tasks in four distinct processe
     for (const auto& e : r.of("spawn"))
         workers += e.text("how") == "process";
     CHECK(workers >= 4); // two at the start, and a replacement for each that retired
+}
+
+TEST_CASE("a map's results are CPython's, item for item and type for type, however they travel",
+          "[engine][pool][cpython]") {
+    // Chunks of ints come back as numbers, the rest pickled: bools, int subclasses, ints past
+    // 64 bits and mixed lists must not be taken for plain ints, nor a failed chunk lost.
+    const std::string script = scriptPath("pool_map_results.py");
+    const RunResult reference = runUnderSystemPython(script, 60);
+    REQUIRE(reference.exitCode == 0);
+    const EngineRun r = runEngine({script});
+    INFO(r.stderrText());
+    CHECK(r.status == 0);
+    CHECK(r.stdoutText() == reference.out);
+    CHECK(r.stdoutText().find("bools stay bools, chunksize None: equal True, types ['bool', "
+                              "'int'], first [True, False, 1]\n") != std::string::npos);
 }
