@@ -739,11 +739,17 @@ private:
         thread_ = nullptr;
     }
 
-    void deliver(int job, int index, bool ok, py::object value) {
+    // `set(result)` gives the job's result what a task brought; the job leaves the cache once
+    // that completes it.
+    template <typename Set> void deliverTo(int job, Set&& set) {
         auto it = cache_.find(job);
         if (it == cache_.end()) return;
         auto keep = it->second; // set() may run callbacks that submit more work
-        if (keep->set(index, ok, std::move(value))) cache_.erase(job);
+        if (set(*keep)) cache_.erase(job);
+    }
+
+    void deliver(int job, int index, bool ok, py::object value) {
+        deliverTo(job, [&](ResultBase& r) { return r.set(index, ok, std::move(value)); });
     }
 
     void handleFrame(std::string_view payload) {
@@ -752,10 +758,9 @@ private:
             std::memcpy(&h, payload.data(), sizeof h);
             if (payload.size() - sizeof h != static_cast<std::size_t>(h.count) * sizeof(int64_t))
                 raise(PyExc_RuntimeError, "a truncated result from a pool worker");
-            auto it = cache_.find(h.job);
-            if (it == cache_.end()) return;
-            auto keep = it->second; // set() may run callbacks that submit more work
-            if (keep->setInts(h.index, payload.data() + sizeof h, h.count)) cache_.erase(h.job);
+            deliverTo(h.job, [&](ResultBase& r) {
+                return r.setInts(h.index, payload.data() + sizeof h, h.count);
+            });
             return;
         }
         py::tuple r = loads(payload);
@@ -980,9 +985,9 @@ void poolWorker(int poolId, int taskFd, int resultFd, std::uintptr_t locksAddr, 
                                     py::str("\n\"\"\"\n") + tb + py::str("\"\"\""));
             sendTask(TaskOp::Error, poolId, taskId, name);
         }
-        std::string f;
-        if (kind != TaskKind::Apply && result[2].cast<bool>())
-            f = intsFrame(job, index, result[3].ptr());
+        // A map chunk's list of results, when they are all ints, as numbers (intsFrame).
+        const bool chunkOfResults = kind != TaskKind::Apply && result[2].cast<bool>();
+        std::string f = chunkOfResults ? intsFrame(job, index, result[3].ptr()) : std::string();
         if (f.empty()) f = frame(pickledResult(result));
         py::gil_scoped_release nogil;
         lockRobust(&locks->write);
