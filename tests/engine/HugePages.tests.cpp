@@ -76,7 +76,12 @@ TEST_CASE("moving a process's data onto huge pages keeps what its untouched page
     int status = 0;
     REQUIRE(waitpid(pid, &status, 0) == pid);
     REQUIRE(WIFEXITED(status));
-    INFO("2: nothing moved; 1: some of the program's initialised data read back different");
+    if (WEXITSTATUS(status) == 2) {
+        // Whether it moves is the data_pages test's to check; here there is nothing to compare.
+        WARN("the data did not move (no free huge page?): nothing checked");
+        return;
+    }
+    INFO("some of the program's initialised data read back different after the move");
     CHECK(WEXITSTATUS(status) == 0);
 }
 
