@@ -1,9 +1,9 @@
 // The engine's code and a lesson process's data in huge pages (engine/image/HugeText.h,
 // HugeData.h), as the run's processes have them.
 
-#include "engine/image/HugeData.h"
 #include "engine/image/HugePages.h"
 
+#include "engine/image/HugeData.h"
 #include "tests/engine/EngineSession.h"
 
 #include <array>
