@@ -391,6 +391,11 @@ void Observer::update(Tracked& t, bool forceStat) {
     }
     t.lastSched = *sched;
     t.haveSched = true;
+    // The line it noted since the last look is read before it is asked again: a running
+    // process answers within microseconds, and its next line would overwrite the one it noted
+    // on leaving a long call (sum() of a big range, say), the line it spent all that time on.
+    channel::Slot* s = shared_->slot(t.slot);
+    const int noted = s ? s->line.load(std::memory_order_relaxed) : 0;
     // It ran: its line may have moved, so ask it to note where it is for the next look. But a
     // process that stayed asleep and only ran to answer the last question has not moved, and
     // asking again would wake it for ever: only real work or a change of state counts.
@@ -405,11 +410,10 @@ void Observer::update(Tracked& t, bool forceStat) {
         return;
     }
     // Lines.
-    if (channel::Slot* s = shared_->slot(t.slot)) {
-        const int line = s->line.load(std::memory_order_relaxed);
-        if (line > 0 && line != t.line) {
-            t.line = line;
-            emit(ev::line(clock_(), t.pid, line));
+    if (s) {
+        if (noted > 0 && noted != t.line) {
+            t.line = noted;
+            emit(ev::line(clock_(), t.pid, noted));
         }
         if (s->atGate.load(std::memory_order_acquire) && t.runState == proc::RunState::Waiting) {
             setState(t, "paused", {});
