@@ -103,7 +103,14 @@ void checkRuns(const Lesson& lesson) {
                      << "): at = " << step.moment->toString().toStdString()
                      << ", who = " << step.moment->who.toStdString());
         const qsizetype at = LessonMomentMatcher::find(*step.moment, run.events);
-        CHECK(at >= 0);
+        // Which step, in the expansion itself: a CI log cut short after the first lines of a
+        // failure still says which moment never came.
+        const std::string missed =
+            at >= 0 ? std::string()
+                    : lesson.id.toStdString() + ", step " + std::to_string(i + 1) +
+                          ": at = " + step.moment->toString().toStdString() +
+                          ", who = " + step.moment->who.toStdString() + " never occurred";
+        CHECK(missed == std::string());
         if (at < 0) continue;
         CHECK(run.events[at].t >= previous - 0.05);
         previous = std::max(previous, run.events[at].t);
