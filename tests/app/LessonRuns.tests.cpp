@@ -99,17 +99,16 @@ void checkRuns(const Lesson& lesson) {
     for (qsizetype i = 0; i < lesson.steps.size(); ++i) {
         const LessonStep& step = lesson.steps[i];
         if (!step.moment) continue;
-        INFO("step " << i + 1 << " (line " << step.line
-                     << "): at = " << step.moment->toString().toStdString()
-                     << ", who = " << step.moment->who.toStdString());
+        const std::string moment = "step " + std::to_string(i + 1) + " (line " +
+                                   std::to_string(step.line) +
+                                   "): at = " + step.moment->toString().toStdString() +
+                                   ", who = " + step.moment->who.toStdString();
+        INFO(moment);
         const qsizetype at = LessonMomentMatcher::find(*step.moment, run.events);
         // Which step, in the expansion itself: a CI log cut short after the first lines of a
         // failure still says which moment never came.
         const std::string missed =
-            at >= 0 ? std::string()
-                    : lesson.id.toStdString() + ", step " + std::to_string(i + 1) +
-                          ": at = " + step.moment->toString().toStdString() +
-                          ", who = " + step.moment->who.toStdString() + " never occurred";
+            at >= 0 ? std::string() : lesson.id.toStdString() + ", " + moment + " never occurred";
         CHECK(missed == std::string());
         if (at < 0) continue;
         CHECK(run.events[at].t >= previous - 0.05);

@@ -1,8 +1,8 @@
 # Whether this process's writable memory is in huge pages (engine/image/HugeData.h), and its
 # child's: the interpreter's static data (where the type int lives), the C heap, and an arena
-# of Python objects. A region is "huge" when most of its resident pages
-# belong to transparent huge pages. Telling needs the pages' frame numbers, which only root
-# may read: "unknown" otherwise.
+# of Python objects. A region is "huge" when most of its resident pages belong to transparent
+# huge pages. Telling needs the pages' frame numbers, which only root may read: "unknown"
+# otherwise.
 import multiprocessing
 import struct
 
