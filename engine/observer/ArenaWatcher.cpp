@@ -70,16 +70,11 @@ std::string ArenaWatcher::itemRepr(const char* prefix, std::size_t have, uint32_
     return shm::pickleRepr(std::string_view(prefix, have), have >= len, kReprChars);
 }
 
-ArenaWatcher::QueueReplay& ArenaWatcher::replayOf(uint32_t queue) {
+QueueReplay& ArenaWatcher::replayOf(uint32_t queue) {
     // A queue's operations are logged after it is published, and so read after it is known;
     // an id never seen gets a replay of its own all the same.
     if (queue >= replays_.size()) replays_.resize(queue + 1);
     return replays_[queue];
-}
-
-long long ArenaWatcher::QueueReplay::size() const {
-    // Records lost to a full ring can leave head ahead for a while: never below empty.
-    return std::max<long long>(0, static_cast<int32_t>(tail - head));
 }
 
 void ArenaWatcher::refreshObjects() {
@@ -95,17 +90,23 @@ void ArenaWatcher::refreshObjects() {
         if (kind == shm::ObjectKind::Queue) {
             queues_.push_back(off);
             const auto& q = *arena_->at<shm::ShmQueue>(off);
-            replayOf(q.id).capacity = q.maxsize;
+            QueueReplay& replay = replayOf(q.id);
+            replay.attach(&q);
+            replay.setCapacity(q.maxsize);
         } else
             locks_.push_back(off);
         return true;
     });
 }
 
-// An object's operations go out in its own order (objSeq): a record written a little after
-// its operation (its process was preempted in between) must not come after the next operation
-// on the same object, logged by another process.
+// An object's operations go out in its own order (objSeq; a queue's, QueueReplay): a record
+// written a little after its operation (its process was preempted in between) must not come
+// after the next operation on the same object, logged by another process.
 void ArenaWatcher::emitInOrder(const shm::OpRecord& r, bool gapsExpected) {
+    if (familyOf(r.op) == QueueFamily) {
+        queueRecord(r, gapsExpected);
+        return;
+    }
     if (static_cast<shm::OpKind>(r.op) == shm::OpKind::LockRun) {
         // Acquires and releases taking turns, all at the run's stamp.
         const bool fromRelease = (r.flags & shm::OpRecord::kRunFromRelease) != 0;
@@ -127,8 +128,7 @@ void ArenaWatcher::emitInOrder(const shm::OpRecord& r, bool gapsExpected) {
         emitOp(r);
         return;
     }
-    // A queue's or a lock's operations are numbered along the object, a task's steps along
-    // the task.
+    // A lock's operations are numbered along the lock, a task's steps along the task.
     const Family family = familyOf(r.op);
     const Key key{static_cast<int>(family), r.object, family == TaskFamily ? r.a : 0};
     uint32_t& next = nextSeq_.try_emplace(key, 1).first->second;
@@ -172,32 +172,12 @@ void ArenaWatcher::emitOp(const shm::OpRecord& r) {
     const bool task = static_cast<shm::OpKind>(r.op) == shm::OpKind::Task;
     const double t = task ? std::max(exact, floor_) : exact;
     const int id = static_cast<int>(r.object);
-    auto item = [&r, this] {
-        if (r.flags & shm::OpRecord::kInt) return std::to_string(static_cast<int32_t>(r.b));
-        const std::size_t have =
-            std::min<std::size_t>(r.prefixLen, (r.cells - 1u) * sizeof(shm::OpRecord));
-        return shm::pickleRepr(std::string_view(r.prefix(), have),
-                               (r.flags & shm::OpRecord::kWhole) != 0, kReprChars);
-    };
     const int count = r.flags & shm::OpRecord::kRLock ? static_cast<int>(r.b) : -1;
     switch (static_cast<shm::OpKind>(r.op)) {
-    case shm::OpKind::QueuePut:
+    case shm::OpKind::QueuePut: // sent by emitQueueOp
     case shm::OpKind::QueueGet:
-    case shm::OpKind::QueueLost: {
-        // Operations come in the order they took effect (emitInOrder); a late one, emitted
-        // after its successors (its record came after the wait for it ended), moves nothing back.
-        QueueReplay& q = replayOf(r.object);
-        const bool put = static_cast<shm::OpKind>(r.op) == shm::OpKind::QueuePut ||
-                         (r.flags & shm::OpRecord::kLostPut);
-        uint32_t& position = put ? q.tail : q.head;
-        if (static_cast<int32_t>(r.a - position) > 0) position = r.a;
-        const auto capacity = static_cast<long long>(q.capacity);
-        if (static_cast<shm::OpKind>(r.op) == shm::OpKind::QueueLost)
-            sink_(ev::queueLost(t, r.pid, id, put ? "put" : "get", item(), q.size(), capacity));
-        else
-            sink_(ev::queueOp(t, r.pid, id, put ? "put" : "get", item(), q.size(), capacity));
+    case shm::OpKind::QueueLost:
         break;
-    }
     case shm::OpKind::LockWait:
         sink_(ev::lockOp(t, r.pid, id, "wait", static_cast<int>(r.a), 0, -1));
         break;
@@ -225,6 +205,49 @@ void ArenaWatcher::emitOp(const shm::OpRecord& r) {
     }
 }
 
+void ArenaWatcher::queueRecord(const shm::OpRecord& r, bool gapsExpected) {
+    QueueReplay& replay = replayOf(r.object);
+    replay.add(r, lastCollectNs_, emitQueue_);
+    if (gapsExpected) replay.advance(UINT64_MAX, lastCollectNs_, kGapWaitNs, true, emitQueue_);
+    if (replay.holding()) waitingQueues_.insert(r.object);
+}
+
+void ArenaWatcher::advanceQueues(bool gapsExpected) {
+    if (waitingQueues_.empty()) return;
+    // Each backlog is in its process's order, so no record in them is stamped earlier than
+    // the earliest of their first ones.
+    uint64_t horizon = UINT64_MAX;
+    for (const std::size_t slot : pending_)
+        horizon = std::min(horizon, backlog_[slot].front().stamp);
+    for (auto it = waitingQueues_.begin(); it != waitingQueues_.end();) {
+        QueueReplay& replay = replays_[*it];
+        replay.advance(horizon, lastCollectNs_, kGapWaitNs, gapsExpected, emitQueue_);
+        it = replay.holding() ? std::next(it) : waitingQueues_.erase(it);
+    }
+}
+
+// A queue operation, with the size its replay had after it.
+void ArenaWatcher::emitQueueOp(const shm::OpRecord& r, long long size) {
+    const double t = secondsOf(r.stamp);
+    std::string item;
+    if (r.flags & shm::OpRecord::kInt) {
+        item = std::to_string(static_cast<int32_t>(r.b));
+    } else {
+        const std::size_t have =
+            std::min<std::size_t>(r.prefixLen, (r.cells - 1u) * sizeof(shm::OpRecord));
+        item = shm::pickleRepr(std::string_view(r.prefix(), have),
+                               (r.flags & shm::OpRecord::kWhole) != 0, kReprChars);
+    }
+    const bool put = static_cast<shm::OpKind>(r.op) == shm::OpKind::QueuePut ||
+                     (r.flags & shm::OpRecord::kLostPut);
+    const int id = static_cast<int>(r.object);
+    const auto capacity = static_cast<long long>(replayOf(r.object).capacity());
+    if (static_cast<shm::OpKind>(r.op) == shm::OpKind::QueueLost)
+        sink_(ev::queueLost(t, r.pid, id, put ? "put" : "get", std::move(item), size, capacity));
+    else
+        sink_(ev::queueOp(t, r.pid, id, put ? "put" : "get", std::move(item), size, capacity));
+}
+
 void ArenaWatcher::emitQueueStates(bool force) {
     for (const shm::Offset off : queues_) {
         const auto& q = *arena_->at<shm::ShmQueue>(off);
@@ -232,6 +255,8 @@ void ArenaWatcher::emitQueueStates(bool force) {
                                                q.tail.load(std::memory_order_acquire)};
         auto it = shownAt_.find(off);
         if (!force && it != shownAt_.end() && it->second == at) continue;
+        // Its contents after operations not sent yet would come before them.
+        if (!force && replayOf(q.id).holding()) continue;
         auto snap = shm::readQueue(*arena_, q, kShownItems, kStatePrefix);
         if (!snap) continue; // changing right now: the next look shows it
         std::string items = "[";
@@ -327,6 +352,7 @@ void ArenaWatcher::collect() {
                     appendRun(backlog, r, partly ? seen.read : 0);
                     if (partly) seen = {};
                 } else if (r.op != shm::OpRecord::kPadding) {
+                    if (familyOf(r.op) == QueueFamily) replayOf(r.object).noteRead(r);
                     append(backlog, r);
                 }
                 at += r.cells;
@@ -341,6 +367,10 @@ void ArenaWatcher::collect() {
         if (!backlog.empty()) pending_.insert(slot);
     }
     if (chained) unchainRings();
+    // After the rings: an operation a queue shows done but whose record was not read is one
+    // whose record is still to come (QueueReplay).
+    for (QueueReplay& replay : replays_)
+        replay.observe();
 }
 
 void ArenaWatcher::append(Backlog& backlog, const shm::OpRecord& r) {
@@ -391,10 +421,14 @@ void ArenaWatcher::advance(Backlog& backlog) {
 void ArenaWatcher::emitCollected(std::size_t budget) {
     const bool gaps = droppedSeen_ != droppedHeld_;
     droppedHeld_ = droppedSeen_;
+    advanceQueues(gaps);
     for (std::size_t done = 0; done < budget && !pending_.empty(); ++done) {
         // A process that logs every few tens of nanoseconds fills its ring in about the time
         // the engine takes to format a few hundred events: read the rings between those.
-        if (done % kCollectEvery == kCollectEvery - 1) collect();
+        if (done % kCollectEvery == kCollectEvery - 1) {
+            collect();
+            advanceQueues(gaps);
+        }
         Backlog* first = nullptr;
         std::size_t firstSlot = 0;
         for (const std::size_t slot : pending_) {
@@ -422,6 +456,7 @@ void ArenaWatcher::settleHeldAndStates() {
     }
     for (const Key& key : stale)
         releaseHeld(key, true);
+    advanceQueues(false);
     emitQueueStates(false);
 }
 
@@ -480,16 +515,23 @@ void ArenaWatcher::onExit(int pid, int slot, bool afterExitEvent) {
     if (slot >= 0 && static_cast<std::size_t>(slot) < shm::Arena::kMaxSlots) {
         shm::Inflight& f = arena_->inflight[slot];
         if (auto lost = shm::settleDead(*arena_, f, pid, true)) {
-            uint64_t size = 0, capacity = 0;
-            if (arena_->holds(f.queueOffset, sizeof(shm::ShmQueue))) {
-                const auto& q = *arena_->at<shm::ShmQueue>(f.queueOffset);
-                size = shm::sizeOf(q);
-                capacity = q.maxsize;
-            }
-            sink_(ev::queueLost(now(), pid, static_cast<int>(lost->queue),
-                                lost->duringPut ? "put" : "get",
-                                itemRepr(lost->prefix.data(), lost->prefix.size(), lost->itemLen),
-                                static_cast<long long>(size), static_cast<long long>(capacity)));
+            // Its record, as the next taker of the queue's mutex would have logged it, goes
+            // through the queue's replay: a get that took the item left no record of its own,
+            // and the replay waits for one until told.
+            alignas(shm::OpRecord) shm::OpRecord cells[4] = {};
+            shm::OpRecord& r = cells[0];
+            r.stamp = shm::stampNow();
+            r.object = lost->queue;
+            r.pid = pid;
+            r.op = static_cast<uint8_t>(shm::OpKind::QueueLost);
+            r.flags = lost->duringPut ? shm::OpRecord::kLostPut : 0;
+            r.a = static_cast<uint32_t>(lost->duringPut ? 0 : lost->headAfter);
+            r.prefixLen = static_cast<uint8_t>(std::min<std::size_t>(
+                {lost->prefix.size(), shm::OpRecord::kMaxPrefix, sizeof cells - sizeof r}));
+            if (r.prefixLen == lost->itemLen) r.flags |= shm::OpRecord::kWhole;
+            r.cells = static_cast<uint8_t>(1 + (r.prefixLen + 31) / 32);
+            std::memcpy(r.prefix(), lost->prefix.data(), r.prefixLen);
+            queueRecord(r, false);
         }
     }
     for (const shm::Offset off : locks_)

@@ -8,6 +8,7 @@
 // consistently now it reads at the next look.
 
 #include "engine/channel/SharedState.h"
+#include "engine/observer/QueueReplay.h"
 #include "engine/protocol/Event.h"
 #include "engine/shm/Arena.h"
 
@@ -106,14 +107,12 @@ private:
     void emitQueueStates(bool force);
     void unchainRings();
     void refreshObjects();
-    // A queue as its emitted operations left it: its positions (mod 2^32, as records carry
-    // them) and its maxsize (0: unbounded).
-    struct QueueReplay {
-        uint64_t capacity = 0;
-        uint32_t tail = 0, head = 0;
-        long long size() const;
-    };
     QueueReplay& replayOf(uint32_t queue);
+    // A queue's operation, read from a ring, goes to its replay (which sends it in its turn).
+    void queueRecord(const shm::OpRecord& r, bool gapsExpected);
+    // The replays that hold records back, once more records or the queues' positions came.
+    void advanceQueues(bool gapsExpected);
+    void emitQueueOp(const shm::OpRecord& r, long long size);
     double secondsOf(uint64_t stamp);
     double now() const;
     std::string itemRepr(const char* prefix, std::size_t have, uint32_t len) const;
@@ -149,6 +148,10 @@ private:
     std::vector<uint32_t> unready_; // entries being created when last looked at
     std::vector<shm::Offset> queues_, locks_;
     std::vector<QueueReplay> replays_; // of each queue, by id (1, 2...)
+    std::set<uint32_t> waitingQueues_; // ids of those holding records back
+    QueueReplay::Emit emitQueue_ = [this](const shm::OpRecord& r, long long size) {
+        emitQueueOp(r, size);
+    };
     // The positions of the contents last reported: the same positions, the same contents.
     std::map<shm::Offset, std::pair<uint64_t, uint64_t>> shownAt_;
 };

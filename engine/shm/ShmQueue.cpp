@@ -1,6 +1,7 @@
 #include "engine/shm/ShmQueue.h"
 
 #include "engine/channel/Futex.h"
+#include "engine/shm/ShortCopy.h"
 
 #include <cstring>
 #include <new>
@@ -16,26 +17,18 @@ Segment* segmentAt(Arena& a, Offset off) {
 
 // The sequence counter the engine's reads check: odd while a get is under way.
 void beginGet(ShmQueue& q) {
-    q.getVersion.store(q.getVersion.load(std::memory_order_relaxed) + 1,
-                       std::memory_order_relaxed);
+    q.getVersion.store(q.getVersion.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     std::atomic_thread_fence(std::memory_order_release);
 }
 void endGet(ShmQueue& q) {
-    q.getVersion.store(q.getVersion.load(std::memory_order_relaxed) + 1,
-                       std::memory_order_release);
-}
-
-// The operation's number: taken after it has seen the other side's position and before it
-// commits (ShmQueue.h).
-uint32_t takeSeq(ShmQueue& q) {
-    return q.objSeq.fetch_add(1, std::memory_order_acq_rel) + 1;
+    q.getVersion.store(q.getVersion.load(std::memory_order_relaxed) + 1, std::memory_order_release);
 }
 
 // What the process is about to do, in its Inflight entry, for whoever sees it die: `stage`
 // at `pos` of `q`, owning `block`, with the item's first bytes. The stage goes last: it is
 // what makes the rest count.
-void record(Inflight& f, const Arena& a, const ShmQueue& q, int32_t pid, Stage stage,
-            uint64_t pos, Offset block, const char* item, uint32_t len) {
+void record(Inflight& f, const Arena& a, const ShmQueue& q, int32_t pid, Stage stage, uint64_t pos,
+            Offset block, const char* item, uint32_t len) {
     f.pid = pid;
     f.queue = q.id;
     f.queueOffset = a.offsetOf(&q);
@@ -43,7 +36,7 @@ void record(Inflight& f, const Arena& a, const ShmQueue& q, int32_t pid, Stage s
     f.block.store(block, std::memory_order_relaxed);
     f.itemLen = len;
     f.prefixLen = static_cast<uint8_t>(std::min<std::size_t>(len, sizeof f.prefix));
-    std::memcpy(f.prefix, item, f.prefixLen);
+    copyShort(f.prefix, item, f.prefixLen);
     f.stage.store(static_cast<uint32_t>(stage), std::memory_order_release);
 }
 
@@ -70,10 +63,11 @@ std::optional<int32_t> smallInt(const char* p, uint32_t len) {
 }
 
 // `have` bytes of the item are at `item`, of `len` in all. `position`: tail after a put, head
-// after a get.
-void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t seq,
-           uint64_t position, const char* item, uint32_t have, uint32_t len, bool* notify,
-           Arena& a, uint8_t flags = 0) {
+// after a get. `stamp`: taken after the operation committed, before its side's mutex is
+// released (ShmQueue.h).
+void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint64_t stamp,
+           uint64_t position, const char* item, uint32_t have, uint32_t len, bool* notify, Arena& a,
+           uint8_t flags = 0) {
     if (!me.ring) return;
     const std::optional<int32_t> number = have == len ? smallInt(item, len) : std::nullopt;
     const auto prefixLen =
@@ -81,8 +75,8 @@ void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t 
                : static_cast<uint8_t>(std::min<std::size_t>(have, OpRecord::kMaxPrefix));
     OpRecord* r = a.beginOp(me.ring, static_cast<uint8_t>(1 + (prefixLen + 31) / 32));
     if (!r) return;
-    r->stamp = stampFor(a, me);
-    r->objSeq = seq;
+    r->stamp = stamp;
+    r->objSeq = 0;
     r->object = q.id;
     r->pid = pid;
     r->op = static_cast<uint8_t>(op);
@@ -91,7 +85,7 @@ void logOp(const Actor& me, OpKind op, int32_t pid, const ShmQueue& q, uint32_t 
     r->a = static_cast<uint32_t>(position);
     r->b = number ? static_cast<uint32_t>(*number) : 0;
     r->prefixLen = prefixLen;
-    std::memcpy(r->prefix(), item, prefixLen);
+    copyShort(r->prefix(), item, prefixLen);
     const bool halfway = me.ring->commit();
     if (a.shouldNotify() || halfway) *notify = true;
 }
@@ -140,11 +134,11 @@ void recover(Arena& a, ShmQueue& q, const Actor& me, Stage stage, bool* notify) 
             continue;
         // Only the mutex's holder can be at this stage here: this is the dead one.
         if (auto lost = settleDead(a, f, f.pid, false)) {
-            const uint32_t seq = takeSeq(q);
+            const uint64_t stamp = stampNow();
             const uint64_t position =
                 lost->duringPut ? q.tail.load(std::memory_order_relaxed) : lost->headAfter;
             // Logged by us for the dead; the prefix is what it had recorded of the item.
-            logOp(me, OpKind::QueueLost, lost->pid, q, seq, position, lost->prefix.data(),
+            logOp(me, OpKind::QueueLost, lost->pid, q, stamp, position, lost->prefix.data(),
                   static_cast<uint32_t>(lost->prefix.size()), lost->itemLen, notify, a,
                   lost->duringPut ? OpRecord::kLostPut : 0);
         }
@@ -211,7 +205,7 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
     if (!s) return fail();
     QueueSlot& slot = s->slots[t - s->base];
     if (len <= QueueSlot::kInline) {
-        std::memcpy(slot.inl, pickled.data(), len);
+        copyShort(slot.inl, pickled.data(), len);
         slot.block = 0;
     } else {
         const Offset b = a.allocate(len);
@@ -221,10 +215,10 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
         slot.block = b;
     }
     slot.len = len;
-    const uint32_t seq = takeSeq(q);
     q.tail.store(t + 1, std::memory_order_release); // commit: the item is in the queue
+    const uint64_t stamp = stampNow();
     if (f) f->block.store(0, std::memory_order_relaxed);
-    logOp(me, OpKind::QueuePut, me.pid, q, seq, t + 1, pickled.data(), len, len, notify, a);
+    logOp(me, OpKind::QueuePut, me.pid, q, stamp, t + 1, pickled.data(), len, len, notify, a);
     if (f) f->stage.store(static_cast<uint32_t>(Stage::None), std::memory_order_release);
     shm::unlock(q.putMutex);
     wakeSleepers(q.putSeq, q.getWaiters);
@@ -265,8 +259,8 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
         return QueueResult::NoMemory;
     }
     std::memcpy(out, src, len);
-    const uint32_t seq = takeSeq(q);
     q.head.store(h + 1, std::memory_order_release); // commit: the item has left the queue
+    const uint64_t stamp = stampNow();
     if (b) {
         if (f)
             f->block.store(0,
@@ -282,7 +276,7 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
         retire(a, q, old);
     }
     endGet(q);
-    logOp(me, OpKind::QueueGet, me.pid, q, seq, h + 1, out, len, len, notify, a);
+    logOp(me, OpKind::QueueGet, me.pid, q, stamp, h + 1, out, len, len, notify, a);
     if (f) f->stage.store(static_cast<uint32_t>(Stage::Delivering), std::memory_order_release);
     shm::unlock(q.getMutex);
     wakeSleepers(q.getSeq, q.putWaiters);

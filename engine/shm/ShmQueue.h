@@ -6,7 +6,7 @@
 // Scott's two-lock queue: putters own `tail` and the last segment, getters own `head` and the
 // first, and each side reads the other's position only to learn what it may do. A producer
 // never waits for a consumer's lock or the reverse, and they share only the lines they must
-// (positions, items, the operation count). With one mutex and one header line for both, a
+// (positions, items). With one mutex and one header line for both, a
 // Queue(3) between two processes moved about a quarter fewer items per second.
 //
 // Commit points, which make a kill at any instruction harmless to the queue:
@@ -21,12 +21,12 @@
 // beyond tail), so it reads the items under the getters' sequence counter (`getVersion`, odd
 // while a get is under way) and tries again, or later, when a get ran meanwhile.
 //
-// Every operation takes a number from `objSeq`, after it has seen the other side's position
-// and before it commits, so that numbering orders them as they could have happened one at a
-// time: an item's put before its get, and in a bounded queue the get that made room before
-// the put that used it. The engine replays them in that order; their records carry the
-// position after the operation (tail after a put, head after a get), from which it knows the
-// size at each step.
+// Every operation's record carries the position it left (tail after a put, head after a get)
+// and a stamp taken after it committed, before its side's mutex is released. From those the
+// engine puts them back in an order in which they could have happened one at a time
+// (engine/observer/QueueReplay.h), and knows the size at each step. A count that both sides
+// took a number from on every operation did the same for a third of the unbounded queue's
+// speed: the line it sat on moved between the producer's and the consumer's CPUs each time.
 
 #include "engine/shm/Arena.h"
 #include "engine/shm/ShmMutex.h"
@@ -59,9 +59,9 @@ struct alignas(64) ShmQueue {
     // Set at creation, read by everyone.
     uint32_t id = 0;
     uint64_t maxsize = 0; // 0: unbounded
-    // Both sides, once per operation (objSeq) or per segment (spareSeg).
-    alignas(64) std::atomic<uint32_t> objSeq{0};
-    std::atomic<Offset> spareSeg{0}; // a segment a getter left behind, for the next put to reuse
+    // Both sides, once per segment.
+    alignas(64) std::atomic<Offset> spareSeg{
+        0}; // a segment a getter left behind, for the next put to reuse
     // The putters' line.
     alignas(64) ShmMutex putMutex;
     std::atomic<Offset> tailSeg{0};
@@ -96,10 +96,11 @@ struct Actor {
     mutable uint64_t lastStamp = 0;
 };
 
-// The stamp of an operation `me` is logging. Exact for the first one after each look of the
-// engine at the rings; an operation that follows it before the next look (within 10 ms, in a
-// loop doing thousands) shares its stamp, and is ordered by its object's count and its place
-// in the ring, never by the stamp alone.
+// The stamp of a lock's operation or a task's step `me` is logging. Exact for the first one
+// after each look of the engine at the rings; one that follows it before the next look (within
+// 10 ms, in a loop doing thousands) shares its stamp, and is ordered by its object's count and
+// its place in the ring, never by the stamp alone. A queue's operation reads the clock itself:
+// its stamp is what orders it against the other side's (engine/observer/QueueReplay.h).
 inline uint64_t stampFor(const Arena& a, const Actor& me) noexcept {
     const uint32_t epoch = a.clockEpoch.load(std::memory_order_relaxed);
     if (epoch != me.stampEpoch) {

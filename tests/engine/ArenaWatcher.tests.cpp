@@ -5,6 +5,7 @@
 
 #include "engine/channel/SharedState.h"
 #include "engine/shm/Arena.h"
+#include "engine/shm/ShmQueue.h"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -35,14 +36,22 @@ public:
     bool log(int slot, uint32_t seq, uint32_t tag, uint32_t lock = 1) {
         return record(slot, shm::OpKind::LockAcquire, 1, seq, tag, lock);
     }
-    // The same for a put into `queue` of an item of `cells` - 1 cells; `tag` is the queue's
-    // tail after it (the events' tags are then the sizes the watcher replays).
-    bool put(int slot, uint8_t cells, uint32_t seq, uint32_t tag, uint32_t queue = 1) {
-        return record(slot, shm::OpKind::QueuePut, cells, seq, tag, queue);
+    // A put into queue 1 that left its tail at `tail`, of an item of `cells` - 1 cells, stamped
+    // `stamp` (0: now). Queue events are tagged with the size the watcher replays.
+    bool put(int slot, uint8_t cells, uint32_t tail, uint64_t stamp = 0) {
+        return record(slot, shm::OpKind::QueuePut, cells, 0, tail, 1, stamp);
     }
-    // A get from `queue` that left its head at `head`.
-    bool get(int slot, uint32_t seq, uint32_t head, uint32_t queue = 1) {
-        return record(slot, shm::OpKind::QueueGet, 1, seq, head, queue);
+    // A get from queue 1 that left its head at `head`.
+    bool get(int slot, uint32_t head, uint64_t stamp = 0) {
+        return record(slot, shm::OpKind::QueueGet, 1, 0, head, 1, stamp);
+    }
+    // Queue 1 in the arena, for its capacity and its real positions; without it the records
+    // are all the watcher knows of it.
+    shm::ShmQueue& queue(uint64_t maxsize) {
+        shm::ShmQueue* q = shm::createQueue(*arena_, maxsize);
+        REQUIRE(q);
+        REQUIRE(q->id == 1);
+        return *q;
     }
     // What the next collect finds: operations that did not fit in the slot's ring.
     void drop(int slot) { rings_.at(slot)->dropped.fetch_add(1); }
@@ -55,12 +64,12 @@ public:
 
 private:
     bool record(int slot, shm::OpKind op, uint8_t cells, uint32_t seq, uint32_t tag,
-                uint32_t object) {
+                uint32_t object, uint64_t stamp = 0) {
         shm::OpRing*& ring = rings_[slot];
         if (!ring) ring = arena_->ringFor(slot, 100 + slot);
         shm::OpRecord* r = arena_->beginOp(ring, cells);
         if (!r) return false;
-        r->stamp = shm::stampNow();
+        r->stamp = stamp ? stamp : shm::stampNow();
         r->objSeq = seq;
         r->object = object;
         r->pid = 100 + slot;
@@ -212,7 +221,7 @@ TEST_CASE("records of every length cross from one chunk of the backlog to the ne
     for (int round = 0; round < 6; ++round) {
         for (int i = 0; i < 20000; ++i) {
             ++seq;
-            allLogged = run.put(0, static_cast<uint8_t>(1 + seq % 4), seq, seq) && allLogged;
+            allLogged = run.put(0, static_cast<uint8_t>(1 + seq % 4), seq) && allLogged;
         }
         run.watcher().pump();
     }
@@ -221,19 +230,66 @@ TEST_CASE("records of every length cross from one chunk of the backlog to the ne
     CHECK(run.tags() == oneTo(seq));
 }
 
-TEST_CASE("a queue's sizes are replayed from the positions its operations left, in the order "
-          "they took effect",
+TEST_CASE("a queue's operations go out in the order of their stamps, each side in the order of "
+          "its positions, and its sizes are replayed from those",
           "[queue][watcher]") {
-    // A putter (slot 0) and a getter (slot 1) at once; the getter's records come first, though
-    // each get took an item the putter had put.
+    // A putter (slot 0) and a getter (slot 1) at once; the getter's records are read first.
     Run run;
-    CHECK(run.get(1, 3, 1));
-    CHECK(run.get(1, 5, 2));
-    CHECK(run.get(1, 6, 3));
-    CHECK(run.put(0, 1, 1, 1));
-    CHECK(run.put(0, 1, 2, 2));
-    CHECK(run.put(0, 1, 4, 3));
+    run.queue(0);
+    const uint64_t t0 = shm::stampNow();
+    CHECK(run.get(1, 1, t0 + 30));
+    CHECK(run.get(1, 2, t0 + 50));
+    CHECK(run.get(1, 3, t0 + 60));
+    CHECK(run.put(0, 1, 1, t0 + 10));
+    CHECK(run.put(0, 1, 2, t0 + 20));
+    CHECK(run.put(0, 1, 3, t0 + 40));
     run.watcher().drain();
     // put, put, get, put, get, get
     CHECK(run.tags() == std::vector<uint32_t>{1, 2, 1, 2, 1, 0});
+}
+
+TEST_CASE("a get goes after the put of its item, and in a full queue a put after the get that "
+          "made room, whatever their stamps say",
+          "[queue][watcher]") {
+    // A process stopped between its operation and its stamp stamps late.
+    Run run;
+    run.queue(1);
+    const uint64_t t0 = shm::stampNow();
+    CHECK(run.put(0, 1, 1, t0 + 30)); // the putter stamped late
+    CHECK(run.get(1, 1, t0 + 10));
+    CHECK(run.put(0, 1, 2, t0 + 40));
+    CHECK(run.get(1, 2, t0 + 50)); // the getter stamped late
+    CHECK(run.put(0, 1, 3, t0 + 45));
+    run.watcher().drain();
+    // put, get, put, get, put: never below empty, never above maxsize
+    CHECK(run.tags() == std::vector<uint32_t>{1, 0, 1, 0, 1});
+}
+
+TEST_CASE("an operation waits for one of the other side that the queue shows done and whose "
+          "record has not been read yet, a while",
+          "[queue][watcher]") {
+    Run run;
+    shm::ShmQueue& q = run.queue(0);
+    const uint64_t t0 = shm::stampNow();
+    // Two puts and a get are done; the getter has not logged its get yet.
+    q.tail.store(2);
+    q.head.store(1);
+    CHECK(run.put(0, 1, 1, t0 + 10));
+    CHECK(run.put(0, 1, 2, t0 + 30));
+    run.watcher().drain();
+    // The first put goes (the get needs it); the second might have come after the get.
+    CHECK(run.tags() == std::vector<uint32_t>{1});
+    SECTION("it comes") {
+        CHECK(run.get(1, 1, t0 + 20));
+        run.watcher().drain();
+        CHECK(run.tags() == std::vector<uint32_t>{1, 0, 1});
+    }
+    SECTION("it does not come") {
+        std::this_thread::sleep_for(std::chrono::milliseconds(80));
+        run.watcher().drain();
+        CHECK(run.tags() == std::vector<uint32_t>{1, 2});
+        CHECK(run.get(1, 1, t0 + 20)); // late: it goes when it comes
+        run.watcher().drain();
+        CHECK(run.tags() == std::vector<uint32_t>{1, 2, 1});
+    }
 }
