@@ -2,10 +2,10 @@
 // One queue's operations, put back into an order in which they could have happened one at a
 // time, so that the size each event reports is the size the queue really had.
 //
-// The processes share no counter for this: one that both sides wrote on every operation cost
-// the unbounded queue a third of its speed (docs/engine.md). Instead a record carries the
-// position its operation left (tail after a put, head after a get) and a stamp taken right
-// after it committed, while its side's mutex was still held. So:
+// The processes share no counter for this: one that both sides wrote on every operation moved
+// its cache line between the producer's and the consumer's CPUs each time. Instead a record
+// carries the position its operation left (tail after a put, head after a get) and a stamp
+// taken right after it committed, while its side's mutex was still held. So:
 //   - the puts are in the order of their positions, and so are the gets, their stamps too;
 //   - a get at head h needs the put that made tail h, and in a queue of maxsize m the put
 //     that makes tail t needs the get that made head t - m: those go first whatever the
@@ -14,9 +14,8 @@
 // A record can come late: its process was between the commit and the record when the engine
 // read its ring. The engine reads the queue's real positions after the rings (observe), so it
 // knows when one side has committed an operation whose record it has not read yet, and holds
-// back the other side's operations until it comes: whatever that record's stamp is, it is
-// later than the reading of the positions only if the operation committed after it, and so
-// after everything read before.
+// back the other side's operations until that record comes. An operation that commits after
+// that reading is stamped later than every record read before it: none of those waits for it.
 
 #include "engine/shm/Arena.h"
 
