@@ -253,7 +253,10 @@ void Engine::loop() {
         // After a burst's wait, too: what came in meanwhile is there to read.
         const bool backlog = arenaWatcher_->hasBacklog();
         const bool waited = !backlog && waitOutBurst();
-        const int polled = poll(fds.data(), fds.size(), backlog || waited ? 0 : -1);
+        // Unless the run logs operations too fast to send them all (ArenaWatcher::paced): then
+        // it comes back within a millisecond, sooner for anything else.
+        const int timeoutMs = backlog && arenaWatcher_->paced() ? 1 : backlog || waited ? 0 : -1;
+        const int polled = poll(fds.data(), fds.size(), timeoutMs);
         if (polled < 0) {
             if (errno == EINTR) continue;
             break;

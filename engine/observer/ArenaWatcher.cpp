@@ -22,6 +22,10 @@ constexpr std::size_t kReprChars = 80;
 constexpr int64_t kGapWaitNs = 50'000'000;
 // Operations emitted per look, between which the engine reads the rings and its other inputs.
 constexpr std::size_t kPumpBatch = 2048;
+// While a look reads this many cells or more, a pump sends only this many records (paced()),
+// unless more than kMaxPacedCells wait: memory is worth more than the run's speed.
+constexpr std::size_t kPacedBatch = 64;
+constexpr std::size_t kMaxPacedCells = std::size_t{1} << 20; // 32 MiB of records
 constexpr std::size_t kCollectEvery = 128;
 
 enum Family { QueueFamily = 0, LockFamily = 1, TaskFamily = 2 };
@@ -314,6 +318,7 @@ void ArenaWatcher::readOpenRun(std::size_t slot, shm::Offset ringOffset, const s
 // ring while the engine formats, and chain a fresh one.
 void ArenaWatcher::collect() {
     lastCollectNs_ = channel::monotonicNs();
+    const std::size_t before = backlogCells_;
     if (!shm::kStampIsNs) {
         const auto [stamp, ns] = clockPair();
         if (ns - ns0_ > 1'000'000 && stamp > stamp0_)
@@ -371,6 +376,7 @@ void ArenaWatcher::collect() {
     // whose record is still to come (QueueReplay).
     for (QueueReplay& replay : replays_)
         replay.observe();
+    readByLook_ = backlogCells_ - before;
 }
 
 void ArenaWatcher::append(Backlog& backlog, const shm::OpRecord& r) {
@@ -399,10 +405,12 @@ void ArenaWatcher::append(Backlog& backlog, const shm::OpRecord& r) {
         std::memcpy(to, &r, r.cells * sizeof(shm::OpRecord));
     }
     last->end += r.cells;
+    backlogCells_ += r.cells;
 }
 
 // Past the first record of the backlog; a chunk emitted to its end goes back to the spares.
 void ArenaWatcher::advance(Backlog& backlog) {
+    backlogCells_ -= backlog.front().cells;
     backlog.next += backlog.front().cells;
     if (backlog.next < backlog.chunks[backlog.first]->end) return;
     spareChunks_.push_back(std::move(backlog.chunks[backlog.first]));
@@ -467,10 +475,41 @@ void ArenaWatcher::drain() {
     settleHeldAndStates();
 }
 
+ArenaWatcher::Unread ArenaWatcher::unread() const {
+    Unread u;
+    for (const auto& entry : arena_->rings) {
+        for (shm::Offset off = entry.load(std::memory_order_acquire); off != 0;) {
+            const auto* ring = arena_->at<shm::OpRing>(off);
+            const uint64_t n = ring->head.load(std::memory_order_acquire) -
+                               ring->tail.load(std::memory_order_relaxed);
+            u.cells += n;
+            if (ring->capacity >= shm::OpRing::kMaxCells && n * 2 > ring->capacity)
+                u.nearlyFull = true;
+            off = ring->nextRing.load(std::memory_order_acquire);
+        }
+    }
+    return u;
+}
+
 bool ArenaWatcher::pump() {
     if (!arena_) return false;
+    if (paced_) {
+        // While the run goes on logging fast, its records stay in the rings, which chain
+        // bigger ones as they fill: reading them costs the engine as much CPU as formatting
+        // them, all of it taken from the run. They are read once the run has logged nothing
+        // since the last pump, or when a ring that cannot grow is half full.
+        const Unread u = unread();
+        const bool logging = u.cells != unreadAtLastPump_;
+        unreadAtLastPump_ = u.cells;
+        if (logging && !u.nearlyFull) {
+            emitCollected(kPacedBatch);
+            return !pending_.empty();
+        }
+    }
     collect();
-    emitCollected(kPumpBatch);
+    unreadAtLastPump_ = 0;
+    paced_ = readByLook_ >= kPacedBatch && backlogCells_ <= kMaxPacedCells;
+    emitCollected(paced_ ? kPacedBatch : kPumpBatch);
     // Queue contents only once the operations before them are out.
     if (pending_.empty()) settleHeldAndStates();
     return !pending_.empty();

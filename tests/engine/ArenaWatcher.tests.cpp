@@ -213,6 +213,37 @@ TEST_CASE("a long backlog goes out whole and in order, batch by batch, as the ri
     CHECK(run.tags() == oneTo(seq));
 }
 
+TEST_CASE("while the run logs fast the engine sends a few operations a pump and leaves the rest "
+          "in the rings, then sends everything, in order, once the run pauses",
+          "[lock][watcher]") {
+    Run run;
+    uint32_t seq = 0;
+    auto logMore = [&](int n) {
+        for (int i = 0; i < n; ++i) {
+            ++seq;
+            REQUIRE(run.log(i % 2, seq, seq, 7));
+        }
+    };
+    logMore(1000);
+    run.watcher().pump(); // reads the thousand, sends a few
+    const std::size_t first = run.tags().size();
+    CHECK(first > 0);
+    CHECK(first < 1000);
+    logMore(1000); // still logging: the new ones stay in the rings
+    for (int i = 0; i < 5; ++i) {
+        run.watcher().pump();
+        logMore(10);
+    }
+    CHECK(run.tags().size() < 1000);
+    std::vector<uint32_t> sent = oneTo(seq);
+    sent.resize(run.tags().size());
+    CHECK(run.tags() == sent); // the first ones, in order
+    // The run pauses: the next pumps read the rings and send the rest.
+    for (int i = 0; i < 100 && run.tags().size() < seq; ++i)
+        run.watcher().pump();
+    CHECK(run.tags() == oneTo(seq));
+}
+
 TEST_CASE("records of every length cross from one chunk of the backlog to the next whole",
           "[queue][watcher]") {
     Run run;
