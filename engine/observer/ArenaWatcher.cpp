@@ -26,6 +26,11 @@ constexpr std::size_t kPumpBatch = 2048;
 // unless more than kMaxPacedCells wait: memory is worth more than the run's speed.
 constexpr std::size_t kPacedBatch = 64;
 constexpr std::size_t kMaxPacedCells = std::size_t{1} << 20; // 32 MiB of records
+// Unread cells in one process's rings beyond which a paced pump reads them all the same: a
+// quarter of the biggest ring, whose writer drops what does not fit. Reading that many takes
+// the engine a few milliseconds, in which a loop of puts logs fewer than the rest of the ring
+// holds (at 1,000,000 items, a half let the ring overflow while the engine read).
+constexpr uint64_t kMaxUnreadCells = shm::OpRing::kMaxCells / 4;
 constexpr std::size_t kCollectEvery = 128;
 
 enum Family { QueueFamily = 0, LockFamily = 1, TaskFamily = 2 };
@@ -478,15 +483,15 @@ void ArenaWatcher::drain() {
 ArenaWatcher::Unread ArenaWatcher::unread() const {
     Unread u;
     for (const auto& entry : arena_->rings) {
+        uint64_t slot = 0; // in the slot's chain of rings
         for (shm::Offset off = entry.load(std::memory_order_acquire); off != 0;) {
             const auto* ring = arena_->at<shm::OpRing>(off);
-            const uint64_t n = ring->head.load(std::memory_order_acquire) -
-                               ring->tail.load(std::memory_order_relaxed);
-            u.cells += n;
-            if (ring->capacity >= shm::OpRing::kMaxCells && n * 2 > ring->capacity)
-                u.nearlyFull = true;
+            slot += ring->head.load(std::memory_order_acquire) -
+                    ring->tail.load(std::memory_order_relaxed);
             off = ring->nextRing.load(std::memory_order_acquire);
         }
+        u.cells += slot;
+        u.filling = u.filling || slot > kMaxUnreadCells;
     }
     return u;
 }
@@ -497,11 +502,11 @@ bool ArenaWatcher::pump() {
         // While the run goes on logging fast, its records stay in the rings, which chain
         // bigger ones as they fill: reading them costs the engine as much CPU as formatting
         // them, all of it taken from the run. They are read once the run has logged nothing
-        // since the last pump, or when a ring that cannot grow is half full.
+        // since the last pump, or when a process's rings fill (kMaxUnreadCells).
         const Unread u = unread();
         const bool logging = u.cells != unreadAtLastPump_;
         unreadAtLastPump_ = u.cells;
-        if (logging && !u.nearlyFull) {
+        if (logging && !u.filling) {
             emitCollected(kPacedBatch);
             return !pending_.empty();
         }

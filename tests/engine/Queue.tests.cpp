@@ -207,6 +207,29 @@ TEST_CASE("a 10 MB object and a thousand small ones go through a queue", "[engin
     CHECK(sawBig);
 }
 
+TEST_CASE("a producer and a consumer flooding a queue: every operation is shown, each side in "
+          "its order, with sizes that add up",
+          "[engine][queue]") {
+    constexpr int kItems = 100'000; // as in the script
+    const EngineRun r = runEngine({scriptPath("queue_flood.py")});
+    REQUIRE(r.status == 0);
+    CHECK(r.stdoutText() == "sum True\n");
+    CHECK_FALSE(r.notice("ops-dropped"));
+    const auto ops = r.of("queue");
+    CHECK(ops.size() == 2 * kItems);
+    long long puts = 0, gets = 0;
+    std::size_t wrong = 0; // events whose item or size is not what their order implies
+    for (const auto& e : ops) {
+        long long& done = e.text("op") == "put" ? puts : gets;
+        if (e.text("item") != std::to_string(done)) ++wrong;
+        ++done;
+        if (e.number("size") != static_cast<double>(puts - gets) || puts < gets) ++wrong;
+    }
+    CHECK(wrong == 0);
+    CHECK(puts == kItems);
+    CHECK(gets == kItems);
+}
+
 TEST_CASE("terminate() in the middle of puts leaves the queue whole and usable",
           "[engine][queue]") {
     const EngineRun r = runEngine({scriptPath("queue_terminate_put.py")});
