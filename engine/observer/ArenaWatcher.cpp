@@ -562,7 +562,7 @@ void ArenaWatcher::onExit(int pid, int slot, bool afterExitEvent) {
             // Its record, as the next taker of the queue's mutex would have logged it, goes
             // through the queue's replay: a get that took the item left no record of its own,
             // and the replay waits for one until told.
-            alignas(shm::OpRecord) shm::OpRecord cells[4] = {};
+            shm::OpRecord cells[4] = {};
             shm::OpRecord& r = cells[0];
             r.stamp = shm::stampNow();
             r.object = lost->queue;
