@@ -130,18 +130,18 @@ int Engine::run() {
         const std::string why = std::strerror(errno);
         emit(ev::error(0, 0, "script", "cannot read the script: " + why, options_.script));
         emit(ev::end(0, 2, "error"));
-        flushOutput();
+        flushAllOutput();
         return 2;
     }
     if (!setUp(&error)) {
         emit(ev::error(now(), 0, "engine", error));
         emit(ev::end(now(), 1, "error"));
-        flushOutput();
+        flushAllOutput();
         return 1;
     }
     loop();
     finish();
-    flushOutput();
+    flushAllOutput();
     return endStatus_;
 }
 
@@ -244,7 +244,8 @@ void Engine::loop() {
         fds.push_back({stderrFd_, POLLIN, 0});
         fds.push_back({timerFd_, POLLIN, 0});
         fds.push_back({commandsOpen_ ? 0 : -1, POLLIN, 0});
-        constexpr std::size_t kFixed = 6;
+        fds.push_back({out_.pending() ? out_.fd() : -1, POLLOUT, 0}); // the reader took some
+        constexpr std::size_t kFixed = 7;
         const auto pidfds = observer_->pidFds();
         for (const auto& [pidfd, pid] : pidfds)
             fds.push_back({pidfd, POLLIN, 0});
@@ -591,7 +592,7 @@ void Engine::emit(protocol::Event&& e) {
         // A long batch (a backlog of operations read at a process's exit, say) goes out as it
         // grows: a buffer of tens of megabytes costs more in page faults and copies as it
         // doubles than the writes do.
-        if (outBuffer_.size() >= kOutChunkBytes) writeBuffer(1, outBuffer_);
+        if (outBuffer_.size() >= kOutChunkBytes) queueOutput();
     } else if (e.kind() != protocol::EventKind::Stdout && e.kind() != protocol::EventKind::Stderr) {
         writeErr(e.toText() + "\n");
     }
@@ -623,12 +624,25 @@ void Engine::writeBuffer(int fd, std::string& buf) {
     buf.clear();
 }
 
+// The events so far go to the queue, and out as far as the reader takes them now.
+void Engine::queueOutput() {
+    out_.push(std::move(outBuffer_));
+    outBuffer_.clear();
+    if (out_.writeSome() && out_.pendingBytes() > OutputQueue::kMaxPendingBytes) out_.writeAll();
+    sinkBroken_ = sinkBroken_ || out_.broken();
+}
+
 void Engine::flushOutput() {
     flushPendingOutput();
     writeBuffer(2, errBuffer_);
-    writeBuffer(1, outBuffer_);
+    queueOutput();
     if (sinkBroken_ && ending_ == Ending::None && sandbox_)
         stopRun(Ending::Stopped, kStatusStopped);
+}
+
+void Engine::flushAllOutput() {
+    flushOutput();
+    out_.writeAll();
 }
 
 } // namespace forkscope

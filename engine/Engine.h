@@ -5,6 +5,7 @@
 // of the run is gone.
 
 #include "engine/Options.h"
+#include "engine/OutputQueue.h"
 #include "engine/channel/SharedState.h"
 #include "engine/observer/ArenaWatcher.h"
 #include "engine/observer/Observer.h"
@@ -51,7 +52,9 @@ private:
     void emit(protocol::Event&& e);
     void writeOut(const std::string& text);
     void writeErr(const std::string& text);
-    void flushOutput();
+    void flushOutput();    // what the reader takes now
+    void flushAllOutput(); // everything, waiting for the reader
+    void queueOutput();
     void writeBuffer(int fd, std::string& buf); // whole, then emptied
     void printOutput(int pid, bool isStderr, std::string_view text);
     void flushPendingOutput();
@@ -82,7 +85,8 @@ private:
         std::string text;
     };
     std::optional<PendingOutput> pendingOutput_; // output of one burst, merged into one event
-    std::string outBuffer_;                      // engine stdout, flushed once per loop turn
+    std::string outBuffer_;                      // events not queued yet, once per loop turn
+    OutputQueue out_{1};                         // engine stdout: events, on their way
     std::string errBuffer_;                      // engine stderr
     unsigned long long outputBytes_ = 0;
     bool outputDropped_ = false;

@@ -4,7 +4,9 @@
 #include "tests/support/ReferenceRun.h"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 using namespace forkscope::testing;
 
@@ -235,4 +237,21 @@ TEST_CASE("sys.exit() and an uncaught SystemExit end a process with their status
     const std::string err = r.stderrText();
     CHECK(err.find(v.err) != std::string::npos);
     CHECK(err.find("Fatal Python error") == std::string::npos);
+}
+
+TEST_CASE("a reader that falls behind does not change when processes are seen to exit",
+          "[engine][output]") {
+    // A flood of queue operations: far more events than the pipe holds, read only after the
+    // run is long over, as a GUI busy drawing reads them.
+    EngineSession s({scriptPath("queue_flood.py")});
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    REQUIRE(s.finish() == 0);
+    int exits = 0;
+    for (const auto& e : s.events()) {
+        if (e.kind != "exit") continue;
+        ++exits;
+        INFO("pid " << e.pid << " exited at " << e.t << " s");
+        CHECK(e.t < 1.0); // the run takes a fraction of a second
+    }
+    CHECK(exits == 3); // init, the main process and the producer
 }
