@@ -248,8 +248,11 @@ void Observer::onInitExited(int waitStatus) {
     markGone(it->second);
 }
 
-void Observer::markExited(Tracked& t, bool reaped) {
+void Observer::markExited(Tracked& t, bool reaped, std::optional<double> at) {
     if (t.exited) return;
+    // Seen exited now: the time is taken before the process's last operations are reported,
+    // which after a flood of them takes the engine a while.
+    const double now = at ? *at : clock_();
     t.exited = true;
     if (!t.announced) announce(t);
     if (!t.waitStatus && t.pidfd >= 0) t.waitStatus = exitStatusFromPidFd(t.pidfd, reaped);
@@ -261,7 +264,6 @@ void Observer::markExited(Tracked& t, bool reaped) {
         }
     }
     if (exitListener_) exitListener_(t.pid, t.slot, false);
-    const double now = clock_();
     if (t.waitStatus && WIFSIGNALED(*t.waitStatus))
         emit(ev::exitSignal(now, t.pid, WTERMSIG(*t.waitStatus)));
     else if (t.waitStatus)
@@ -282,9 +284,10 @@ void Observer::markGone(Tracked& t) {
         t.vanished = true;
         return;
     }
-    if (!t.exited) markExited(t, true);
+    const double now = clock_();
+    if (!t.exited) markExited(t, true, now);
     t.gone = true;
-    emit(ev::reap(clock_(), t.pid, t.ppid));
+    emit(ev::reap(now, t.pid, t.ppid));
     if (t.slot >= 0) shared_->release(t.slot);
     if (t.pidfd >= 0) close(t.pidfd);
     t.pidfd = -1;

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,7 +80,7 @@ private:
     void announceDue();
     void update(Tracked& t, bool forceStat);
     void setState(Tracked& t, const std::string& state, const std::string& on, uint32_t onId = 0);
-    void markExited(Tracked& t, bool reaped);
+    void markExited(Tracked& t, bool reaped, std::optional<double> at = std::nullopt);
     void markGone(Tracked& t);
     // What a waiting process waits on, and which queue or lock (`*onId`, 0 for none).
     std::string waitReason(Tracked& t, uint32_t* onId);
