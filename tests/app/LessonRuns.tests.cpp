@@ -55,6 +55,18 @@ EngineRun runInEngine(const Lesson& lesson) {
     return run;
 }
 
+// Every line event as pid:line@t, for a moment that never came: whether the line was never
+// reported or reported for another process says where to look.
+std::string linesSeen(const QList<EngineEvent>& events) {
+    std::string out;
+    for (const EngineEvent& e : events) {
+        if (e.kind != EventKind::Line) continue;
+        out += std::to_string(e.pid) + ":" + std::to_string(e.integer(QLatin1StringView("line"))) +
+               "@" + std::to_string(e.t).substr(0, 5) + " ";
+    }
+    return out;
+}
+
 bool lostSightOfAProcess(const QList<EngineEvent>& events) {
     return std::any_of(events.cbegin(), events.cend(), [](const EngineEvent& e) {
         return e.kind == EventKind::Exit && !LessonProcessTable::hasStatus(e);
@@ -108,7 +120,9 @@ void checkRuns(const Lesson& lesson) {
         // Which step, in the expansion itself: a CI log cut short after the first lines of a
         // failure still says which moment never came.
         const std::string missed =
-            at >= 0 ? std::string() : lesson.id.toStdString() + ", " + moment + " never occurred";
+            at >= 0 ? std::string()
+                    : lesson.id.toStdString() + ", " + moment +
+                          " never occurred; lines seen: " + linesSeen(run.events);
         CHECK(missed == std::string());
         if (at < 0) continue;
         CHECK(run.events[at].t >= previous - 0.05);
