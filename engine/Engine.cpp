@@ -605,25 +605,6 @@ void Engine::writeErr(const std::string& text) {
     errBuffer_ += text;
 }
 
-void Engine::writeBuffer(int fd, std::string& buf) {
-    std::size_t done = 0;
-    while (done < buf.size()) {
-        const ssize_t n = write(fd, buf.data() + done, buf.size() - done);
-        if (n > 0) {
-            done += static_cast<std::size_t>(n);
-        } else if (n < 0 && errno == EINTR) {
-            continue;
-        } else if (n < 0 && errno == EAGAIN) {
-            pollfd p{fd, POLLOUT, 0};
-            poll(&p, 1, 100);
-        } else {
-            sinkBroken_ = true; // the reader is gone: nobody is watching the run any more
-            break;
-        }
-    }
-    buf.clear();
-}
-
 // The events so far go to the queue, and out as far as the reader takes them now.
 void Engine::queueOutput() {
     out_.push(std::move(outBuffer_));
@@ -634,7 +615,10 @@ void Engine::queueOutput() {
 
 void Engine::flushOutput() {
     flushPendingOutput();
-    writeBuffer(2, errBuffer_);
+    err_.push(std::move(errBuffer_)); // the readable log: whole, as a terminal shows it
+    errBuffer_.clear();
+    err_.writeAll();
+    sinkBroken_ = sinkBroken_ || err_.broken();
     queueOutput();
     if (sinkBroken_ && ending_ == Ending::None && sandbox_)
         stopRun(Ending::Stopped, kStatusStopped);

@@ -55,7 +55,6 @@ private:
     void flushOutput();    // what the reader takes now
     void flushAllOutput(); // everything, waiting for the reader
     void queueOutput();
-    void writeBuffer(int fd, std::string& buf); // whole, then emptied
     void printOutput(int pid, bool isStderr, std::string_view text);
     void flushPendingOutput();
 
@@ -88,6 +87,7 @@ private:
     std::string outBuffer_;                      // events not queued yet, once per loop turn
     OutputQueue out_{1};                         // engine stdout: events, on their way
     std::string errBuffer_;                      // engine stderr
+    OutputQueue err_{2};
     unsigned long long outputBytes_ = 0;
     bool outputDropped_ = false;
     std::set<int> printers_; // pids that have printed (for tagging)

@@ -39,9 +39,10 @@ bool OutputQueue::writeFront(bool wait) {
     if (n < 0) {
         if (errno == EINTR) return true;
         if (errno == EAGAIN) { // someone made the descriptor non-blocking
+            if (!wait) return false;
             pollfd p{fd_, POLLOUT, 0};
-            poll(&p, 1, wait ? 100 : 0);
-            return wait;
+            poll(&p, 1, 100);
+            return true;
         }
         broken_ = true; // the reader is gone: nobody is watching the run any more
         chunks_.clear();
