@@ -380,7 +380,10 @@ bool installHooks() {
         py::dict modules = py::module_::import("sys").attr("modules");
         if (modules.contains("subprocess"))
             modules["subprocess"].attr("_fork_exec") = fs.attr("fork_exec");
-        py::module_ signal = py::module_::import("signal");
+        // _signal, the C module under signal: signal.py imports enum, which brings functools,
+        // collections and more, a sixth of the lesson process's memory, and each page of it
+        // one more for every fork to copy. python3 does not import them before the script.
+        py::module_ signal = py::module_::import("_signal");
         signal.attr("signal")(channel::sampleSignal(), fs.attr("_sample"));
         // CPython's shutdown puts its handlers back to the default, which for a real-time
         // signal is to terminate: ignore it first (atexit runs before that).
