@@ -223,28 +223,40 @@ std::string currentProcessName() {
     }
 }
 
-void afterForkInChild() {
+// os.fork, announcing the child from C: an at-fork hook registered with os.register_at_fork
+// would do the same, but CPython copies its list of hooks and calls each through the call
+// machinery, writing to objects shared with the parent, each a page every child copies.
+// Hooks a script registers still run, in PyOS_AfterFork_Child, before the child announces
+// itself. The name is the parent's current_process().name, as an os.fork child's is: taken
+// before the fork, so that the child need not look it up.
+PyObject* forkAndAnnounce(PyObject*, PyObject*) {
+    if (PySys_Audit("os.fork", nullptr) < 0) return nullptr;
     ProcessContext& ctx = context();
-    const channel::SpawnHow how = ctx.pendingHow;
-    const std::string name =
-        how == channel::SpawnHow::Process ? ctx.pendingName : currentProcessName();
-    ctx.pendingHow = channel::SpawnHow::Fork;
-    ctx.pendingName.clear();
-    announceSelf(how, name);
-}
-
-// The at-fork hook as a plain builtin function rather than through pybind11's dispatcher: it
-// runs in every child, where each object the call machinery writes to is a page to copy.
-PyObject* afterForkInChildHook(PyObject*, PyObject*) {
     try {
-        afterForkInChild();
+        ctx.pendingName = currentProcessName();
     } catch (...) {
-        // Out of memory for the name: the child goes on unannounced, found in /proc instead.
+        ctx.pendingName = "MainProcess"; // out of memory: a wrong name is better than no child
     }
-    Py_RETURN_NONE;
+    ctx.pendingHow = channel::SpawnHow::Fork;
+    PyOS_BeforeFork();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        PyOS_AfterFork_Child();
+        announceForkedChild();
+    } else {
+        const int err = errno;
+        PyOS_AfterFork_Parent();
+        ctx.pendingName.clear();
+        if (pid < 0) {
+            errno = err;
+            return PyErr_SetFromErrno(PyExc_OSError);
+        }
+    }
+    return PyLong_FromLong(pid);
 }
-PyMethodDef g_afterForkDef{"after_fork_in_child", &afterForkInChildHook, METH_NOARGS,
-                           "Announces a forked child to the engine."};
+PyMethodDef g_forkDef{"fork", &forkAndAnnounce, METH_NOARGS,
+                      "Fork a child process.\n\nReturn 0 to child process and PID of child to "
+                      "parent process."};
 
 // time.sleep, scaled by the run's speed. The real time.sleep does the sleeping, so the process
 // is in the same system call as under python3; only its length changes.
@@ -337,9 +349,8 @@ PyObject* initForkscopeModule() {
         auto m = py::reinterpret_steal<py::module_>(PyModule_Create(&def));
         if (!m) return nullptr;
         m.doc() = "Forkscope's hooks inside the run's processes.";
-        m.add_object("after_fork_in_child",
-                     py::reinterpret_steal<py::object>(
-                         PyCFunction_NewEx(&g_afterForkDef, nullptr, m.attr("__name__").ptr())));
+        m.add_object("fork", py::reinterpret_steal<py::object>(PyCFunction_NewEx(
+                                 &g_forkDef, nullptr, m.attr("__name__").ptr())));
         m.def("sleep", &scaledSleep, py::arg("seconds"),
               "time.sleep at the run's speed (the real call, scaled)");
         m.def("excepthook", &excepthook);
@@ -365,7 +376,7 @@ bool installHooks() {
         g_realSleep = time.attr("sleep");
         time.attr("sleep") = fs.attr("sleep");
         auto os = py::module_::import("os");
-        os.attr("register_at_fork")(py::arg("after_in_child") = fs.attr("after_fork_in_child"));
+        os.attr("fork") = fs.attr("fork");
         for (auto [name, real] :
              {std::pair{"wait", &g_realWait}, std::pair{"waitpid", &g_realWaitpid},
               std::pair{"wait3", &g_realWait3}, std::pair{"wait4", &g_realWait4}}) {

@@ -262,7 +262,8 @@ void start(py::object self) {
     PyOS_BeforeFork();
     const pid_t pid = fork();
     if (pid == 0) {
-        PyOS_AfterFork_Child(); // runs the at-fork hooks: the child announces itself
+        PyOS_AfterFork_Child(); // runs the at-fork hooks a script registered
+        announceForkedChild();
         _exit(bootstrap(self, p));
     }
     const int err = errno;

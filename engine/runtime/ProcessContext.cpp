@@ -4,6 +4,7 @@
 #include "engine/shm/Fence.h"
 
 #include <unistd.h>
+#include <utility>
 
 namespace forkscope::runtime {
 
@@ -26,6 +27,15 @@ void announceSelf(channel::SpawnHow how, const std::string& name) {
                                   ctx.slot,
                                   name,
                                   {}});
+}
+
+void announceForkedChild() {
+    ProcessContext& ctx = context();
+    const channel::SpawnHow how = ctx.pendingHow;
+    const std::string name = std::move(ctx.pendingName);
+    ctx.pendingHow = channel::SpawnHow::Fork;
+    ctx.pendingName.clear();
+    announceSelf(how, name);
 }
 
 void sendError(channel::ErrorWhat what, const std::string& file, int line,

@@ -18,7 +18,8 @@ struct ProcessContext {
     int pid = 0;
     std::string script;
 
-    // Set by Process.start() just before it forks, so that the child says how it was born.
+    // Set by Process.start() and os.fork just before they fork, so that the child says how it
+    // was born and under which name without asking Python.
     channel::SpawnHow pendingHow = channel::SpawnHow::Fork;
     std::string pendingName;
 
@@ -30,6 +31,10 @@ ProcessContext& context();
 // Takes a slot and tells the engine this process exists, by `how`, under `name`. The line the
 // parent was on is carried over: a fork child is on the same line until it moves.
 void announceSelf(channel::SpawnHow how, const std::string& name);
+
+// In a child just forked (after PyOS_AfterFork_Child): announceSelf with the pending birth,
+// which is then cleared.
+void announceForkedChild();
 
 void sendError(channel::ErrorWhat what, const std::string& file, int line,
                const std::string& message);
