@@ -3,8 +3,8 @@
 add_library(forkscope_flags INTERFACE)
 target_compile_features(forkscope_flags INTERFACE cxx_std_20)
 target_compile_options(forkscope_flags INTERFACE
-    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wunused
-    -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+    -Wall -Wextra -Wpedantic -Wshadow -Wcast-align -Wunused -Wformat=2 -Wimplicit-fallthrough
+    $<$<COMPILE_LANGUAGE:CXX>:-Wnon-virtual-dtor -Woverloaded-virtual>)
 if(FORKSCOPE_WERROR)
     target_compile_options(forkscope_flags INTERFACE -Werror)
 endif()

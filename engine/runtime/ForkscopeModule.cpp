@@ -1,5 +1,6 @@
 #include "engine/runtime/ForkscopeModule.h"
 
+#include "engine/runtime/InterpreterFork.h"
 #include "engine/runtime/Process.h"
 #include "engine/runtime/ProcessContext.h"
 #include "engine/runtime/PyUtil.h"
@@ -226,7 +227,7 @@ std::string currentProcessName() {
 // os.fork, announcing the child from C: an at-fork hook registered with os.register_at_fork
 // would do the same, but CPython copies its list of hooks and calls each through the call
 // machinery, writing to objects shared with the parent, each a page every child copies.
-// Hooks a script registers still run, in PyOS_AfterFork_Child, before the child announces
+// Hooks a script registers still run (see InterpreterFork.h), before the child announces
 // itself. The name is the parent's current_process().name, as an os.fork child's is: taken
 // before the fork, so that the child need not look it up.
 PyObject* forkAndAnnounce(PyObject*, PyObject*) {
@@ -238,19 +239,12 @@ PyObject* forkAndAnnounce(PyObject*, PyObject*) {
         ctx.pendingName = "MainProcess"; // out of memory: a wrong name is better than no child
     }
     ctx.pendingHow = channel::SpawnHow::Fork;
-    PyOS_BeforeFork();
-    const pid_t pid = ::fork();
+    const pid_t pid = forkInterpreter();
     if (pid == 0) {
-        PyOS_AfterFork_Child();
         announceForkedChild();
     } else {
-        const int err = errno;
-        PyOS_AfterFork_Parent();
         ctx.pendingName.clear();
-        if (pid < 0) {
-            errno = err;
-            return PyErr_SetFromErrno(PyExc_OSError);
-        }
+        if (pid < 0) return nullptr;
     }
     return PyLong_FromLong(pid);
 }
@@ -349,8 +343,8 @@ PyObject* initForkscopeModule() {
         auto m = py::reinterpret_steal<py::module_>(PyModule_Create(&def));
         if (!m) return nullptr;
         m.doc() = "Forkscope's hooks inside the run's processes.";
-        m.add_object("fork", py::reinterpret_steal<py::object>(PyCFunction_NewEx(
-                                 &g_forkDef, nullptr, m.attr("__name__").ptr())));
+        m.add_object("fork", py::reinterpret_steal<py::object>(
+                                 PyCFunction_NewEx(&g_forkDef, nullptr, m.attr("__name__").ptr())));
         m.def("sleep", &scaledSleep, py::arg("seconds"),
               "time.sleep at the run's speed (the real call, scaled)");
         m.def("excepthook", &excepthook);

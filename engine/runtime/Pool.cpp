@@ -2,6 +2,7 @@
 
 #include "engine/channel/Message.h"
 #include "engine/runtime/FunctionPickles.h"
+#include "engine/runtime/InterpreterFork.h"
 #include "engine/runtime/Process.h"
 #include "engine/runtime/ProcessContext.h"
 #include "engine/runtime/SharedObjects.h"
@@ -539,6 +540,7 @@ public:
         for (int i = 0; i < processes_; ++i)
             startWorker();
         livePools().insert(this);
+        helperThreadStarted(); // forks take CPython's whole protocol while it lives
         thread_ = new std::thread([this] { handlerMain(); });
     }
 
@@ -742,6 +744,7 @@ private:
         }
         delete thread_;
         thread_ = nullptr;
+        helperThreadEnded();
     }
 
     // `set(result)` gives the job's result what a task brought; the job leaves the cache once

@@ -1,6 +1,7 @@
 #include "engine/runtime/Process.h"
 
 #include "engine/channel/Message.h"
+#include "engine/runtime/InterpreterFork.h"
 #include "engine/runtime/Manager.h"
 #include "engine/runtime/Pool.h"
 #include "engine/runtime/ProcessContext.h"
@@ -273,22 +274,14 @@ void start(py::object self) {
     const std::size_t bornSize =
         channel::encode(bornMessage(0, ctx.pendingName), born, sizeof born);
     (void)_PyType_Lookup(Py_TYPE(self.ptr()), g_names->run); // cached for the child: see runIsBase
-    PyOS_BeforeFork();
-    const pid_t pid = fork();
+    const pid_t pid = forkInterpreter();
     if (pid == 0) {
-        PyOS_AfterFork_Child(); // runs the at-fork hooks a script registered
         announceForkedChild();
         _exit(bootstrap(self, p));
     }
-    const int err = errno;
-    PyOS_AfterFork_Parent();
     ctx.pendingHow = channel::SpawnHow::Fork;
     ctx.pendingName.clear();
-    if (pid < 0) {
-        errno = err;
-        PyErr_SetFromErrno(PyExc_OSError);
-        throw py::error_already_set();
-    }
+    if (pid < 0) throw py::error_already_set();
     p.pid = pid;
     p.pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
     // The child introduces itself too, but it may be killed before it gets the chance (a
