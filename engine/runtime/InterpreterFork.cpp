@@ -41,11 +41,13 @@ pid_t fullFork() {
 }
 
 pid_t leanFork() {
+    // Handlers already due run now, in the parent only, as CPython's child drops them. Then
+    // signals are blocked, so that none can become due between here and the fork; the check
+    // is repeated for one that came in between (its handler runs with signals blocked).
+    if (PyErr_CheckSignals() != 0) return -1;
     sigset_t all, before;
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, &before);
-    // Handlers already due run now, in the parent only, as CPython's child drops them; with
-    // signals blocked no new one can become due before the fork.
     if (PyErr_CheckSignals() != 0) {
         pthread_sigmask(SIG_SETMASK, &before, nullptr);
         return -1;

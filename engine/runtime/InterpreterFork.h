@@ -6,7 +6,7 @@
 // the runtime's locks, deletes the other threads' states and runs the at-fork hooks: all of
 // it for locks another thread may have held at the moment of the fork. Every lock it
 // recreates is a write to a page the child shares with its parent, which the child must then
-// copy: ten of the forty pages a Process child copied, about a twentieth of a start+join.
+// copy: twelve of the 38 pages a Process child copied, about a sixteenth of a start+join.
 // With one thread, one interpreter and no hook registered, nothing can be held: the child
 // only takes its own thread id, and signal handlers the parent owes run before the fork
 // (CPython's child forgets them instead), with signals blocked across it.
