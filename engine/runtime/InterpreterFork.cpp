@@ -40,11 +40,10 @@ pid_t fullFork() {
     return pid;
 }
 
+// Called once the handlers already due have run (forkInterpreter): signals are blocked, so
+// that none can become due between here and the fork, and the check is repeated for one that
+// came in between (its handler runs with signals blocked).
 pid_t leanFork() {
-    // Handlers already due run now, in the parent only, as CPython's child drops them. Then
-    // signals are blocked, so that none can become due between here and the fork; the check
-    // is repeated for one that came in between (its handler runs with signals blocked).
-    if (PyErr_CheckSignals() != 0) return -1;
     sigset_t all, before;
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, &before);
@@ -66,6 +65,9 @@ pid_t leanFork() {
 } // namespace
 
 pid_t forkInterpreter() {
+    // Handlers already due run now, in the parent only, as CPython's child drops them (and
+    // before the question below, which one of them could change by starting a thread).
+    if (PyErr_CheckSignals() != 0) return -1;
     return aloneInInterpreter() ? leanFork() : fullFork();
 }
 
