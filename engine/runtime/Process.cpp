@@ -70,24 +70,13 @@ void checkClosed(const Process& p) {
     if (p.closed) raise(PyExc_ValueError, "process object is closed");
 }
 
-// type(self).__name__, read from the type: the attribute lookup would make a new string for
-// the name each time, which the interpreter's method cache cannot match, so that every
-// start() missed it, writing to the cache and to the objects it walked.
-std::string typeName(py::handle self) {
-    PyTypeObject* type = Py_TYPE(self.ptr());
-    if (type->tp_flags & Py_TPFLAGS_HEAPTYPE) {
-        auto* heap = reinterpret_cast<PyHeapTypeObject*>(type);
-        if (const char* name = PyUnicode_AsUTF8(heap->ht_name)) return name;
-        PyErr_Clear(); // a name that is no UTF-8 (lone surrogates): the C name below
-    }
-    const char* dot = std::strrchr(type->tp_name, '.');
-    return dot ? dot + 1 : type->tp_name;
-}
-
 std::string nameOf(py::handle self) {
     const Process& p = impl(self);
     if (p.name) return *p.name;
-    return identityName(typeName(self), self);
+    // type(self).__name__ as the type holds it (_PyType_Name, as Lock's repr takes it): the
+    // attribute lookup made a new string for the name each time, which the interpreter's
+    // method cache cannot match, so that every start() missed it and wrote to the cache.
+    return identityName(_PyType_Name(Py_TYPE(self.ptr())), self);
 }
 
 int toExitCode(int status) {
