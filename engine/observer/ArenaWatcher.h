@@ -141,7 +141,7 @@ private:
     uint64_t unreadAtLastPump_ = 0; // cells the rings held, unread, at the last paced pump
     struct Unread {
         uint64_t cells = 0;
-        bool filling = false; // a process's rings hold more than a paced pump leaves there
+        bool filling = false; // a process's ring holds more than a paced pump leaves there
     };
     Unread unread() const;
     std::map<Key, uint32_t> nextSeq_; // the next objSeq of each object
