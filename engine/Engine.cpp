@@ -608,7 +608,7 @@ void Engine::writeErr(const std::string& text) {
 // The events so far go to the queue, and out as far as the reader takes them now.
 void Engine::queueOutput() {
     out_.push(std::move(outBuffer_));
-    outBuffer_ = out_.takeBuffer();
+    outBuffer_.clear();
     if (out_.writeSome() && out_.pendingBytes() > OutputQueue::kMaxPendingBytes) out_.writeAll();
     sinkBroken_ = sinkBroken_ || out_.broken();
 }

@@ -9,13 +9,6 @@
 
 namespace forkscope {
 
-namespace {
-// Enough for the chunks of a flood in flight between the engine and a reader that keeps up;
-// one left behind by a reader that fell further back is freed once written.
-constexpr std::size_t kSpares = 4;
-constexpr std::size_t kSpareCapacity = 64 << 10; // smaller ones are cheap to make anew
-} // namespace
-
 OutputQueue::OutputQueue(int fd) : fd_(fd), maxWrite_(PIPE_BUF) {
     struct stat st {};
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
@@ -31,13 +24,6 @@ void OutputQueue::push(std::string&& text) {
     if (text.empty() || broken_) return;
     pendingBytes_ += text.size();
     chunks_.push_back(std::move(text));
-}
-
-std::string OutputQueue::takeBuffer() {
-    if (spares_.empty()) return {};
-    std::string s = std::move(spares_.back());
-    spares_.pop_back();
-    return s;
 }
 
 bool OutputQueue::writeFront(bool wait) {
@@ -60,7 +46,6 @@ bool OutputQueue::writeFront(bool wait) {
         }
         broken_ = true; // the reader is gone: nobody is watching the run any more
         chunks_.clear();
-        spares_.clear();
         offset_ = 0;
         pendingBytes_ = 0;
         return false;
@@ -68,10 +53,6 @@ bool OutputQueue::writeFront(bool wait) {
     offset_ += static_cast<std::size_t>(n);
     pendingBytes_ -= static_cast<std::size_t>(n);
     if (offset_ == chunk.size()) {
-        if (chunk.capacity() >= kSpareCapacity && spares_.size() < kSpares) {
-            chunk.clear();
-            spares_.push_back(std::move(chunk));
-        }
         chunks_.pop_front();
         offset_ = 0;
     }

@@ -9,7 +9,6 @@
 #include <cstddef>
 #include <deque>
 #include <string>
-#include <vector>
 
 namespace forkscope {
 
@@ -21,12 +20,6 @@ public:
 
     // Queues `text` (taken) to be written after what is queued already.
     void push(std::string&& text);
-    // An empty string to fill with what is pushed next: one pushed before and written out,
-    // with its capacity, when there is one. A flood of events goes out in chunks of a few
-    // hundred kilobytes, and a fresh string for each grew through allocations of fresh pages
-    // (glibc maps big ones anew each time): a page fault every 4 KiB of events, about 9,000
-    // for the 200,000 events of a queue flood, all of it CPU the run's processes wait for.
-    std::string takeBuffer();
     // Writes what the reader takes now, without waiting for it. True while something is left.
     bool writeSome();
     // Writes everything, waiting for the reader as long as it takes.
@@ -45,7 +38,6 @@ private:
     int fd_;
     std::size_t maxWrite_; // a write never blocks up to this much once poll says POLLOUT
     std::deque<std::string> chunks_;
-    std::vector<std::string> spares_; // written out, kept for their capacity (kSpares at most)
     std::size_t offset_ = 0; // of chunks_.front(), written already
     std::size_t pendingBytes_ = 0;
     bool broken_ = false;
