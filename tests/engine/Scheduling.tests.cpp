@@ -3,7 +3,9 @@
 #include "tests/engine/EngineSession.h"
 
 #include <catch2/catch.hpp>
+#include <cerrno>
 #include <map>
+#include <sys/resource.h>
 
 using namespace forkscope::testing;
 
@@ -38,4 +40,30 @@ TEST_CASE("with one CPU and three busy processes, each is ready for much of the 
         CHECK(spent["ready"] / busy > 0.25);
         CHECK(spent["running"] / busy > 0.1);
     }
+}
+
+// The engine lowers its own priority once the run's first process is forked (Engine.cpp:
+// kEngineNice); the run must not inherit that, or it would print another nice value than
+// under python3 and lose the CPUs to anything else on the machine.
+TEST_CASE("the run's processes keep the nice value the engine was started with",
+          "[engine][states]") {
+    const std::string script = writeTempScript(R"(import os
+from multiprocessing import Process
+
+def child():
+    print("child", os.nice(0), flush=True)
+
+if __name__ == "__main__":
+    print("main", os.nice(0), flush=True)
+    p = Process(target=child)
+    p.start()
+    p.join()
+)");
+    errno = 0;
+    const int own = getpriority(PRIO_PROCESS, 0);
+    REQUIRE(errno == 0);
+    const EngineRun r = runEngine({script});
+    REQUIRE(r.status == 0);
+    const std::string n = std::to_string(own);
+    CHECK(r.stdoutText() == "main " + n + "\nchild " + n + "\n");
 }
