@@ -33,7 +33,7 @@ constexpr std::size_t kOutChunkBytes = 256 << 10;
 // where the run wants every CPU, it comes first and the engine takes what is left. A producer
 // and a consumer of 100,000 queue items, on two CPUs, shared them with an engine reading their
 // op rings; at 10 they moved 25% more items per second (median of paired runs, 30 rounds), at
-// 19 28%. Its cost: with four busy processes on two CPUs, a pause took 10 ms to be answered
+// 19 28%. Its cost: with five busy processes on two CPUs, a pause took 10 ms to be answered
 // (median; 21 ms at most) instead of 0.2, and at 19 a median of 21 ms and up to 98. An idle
 // CPU is still the engine's at once, and nice cannot be lowered again without privilege.
 constexpr int kEngineNice = 10;
