@@ -47,18 +47,7 @@ TEST_CASE("with one CPU and three busy processes, each is ready for much of the 
 // under python3 and lose the CPUs to anything else on the machine.
 TEST_CASE("the run's processes keep the nice value the engine was started with",
           "[engine][states]") {
-    const std::string script = writeTempScript(R"(import os
-from multiprocessing import Process
-
-def child():
-    print("child", os.nice(0), flush=True)
-
-if __name__ == "__main__":
-    print("main", os.nice(0), flush=True)
-    p = Process(target=child)
-    p.start()
-    p.join()
-)");
+    const std::string script = scriptPath("nice_values.py");
     errno = 0;
     const int own = getpriority(PRIO_PROCESS, 0);
     REQUIRE(errno == 0);
