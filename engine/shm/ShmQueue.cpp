@@ -96,7 +96,15 @@ void retire(Arena& a, ShmQueue& q, Offset seg) {
     Offset none = 0;
     if (!q.spareSeg.compare_exchange_strong(none, seg, std::memory_order_release,
                                             std::memory_order_relaxed))
-        a.free(seg);
+        a.free(segmentAt(a, seg)->block);
+}
+
+// A fresh segment, line-aligned (Segment); 0 when the arena is full.
+Offset newSegment(Arena& a) {
+    Offset block = 0;
+    const Offset seg = a.allocateLines(sizeof(Segment), &block);
+    if (seg != 0) segmentAt(a, seg)->block = block;
+    return seg;
 }
 
 // The segment that holds position `t`, linking a new one when the last is full. Idempotent,
@@ -107,7 +115,7 @@ Segment* segmentFor(Arena& a, ShmQueue& q, uint64_t t) {
         Offset n = s->next;
         if (n == 0) {
             n = q.spareSeg.exchange(0, std::memory_order_acquire); // taken (a kill: leaked)
-            if (n == 0) n = a.allocate(sizeof(Segment));
+            if (n == 0) n = newSegment(a);
             if (n == 0) return nullptr;
             Segment* fresh = segmentAt(a, n);
             fresh->next = 0;
@@ -165,7 +173,7 @@ void lockSide(Arena& a, ShmQueue& q, ShmMutex& m, Stage stage, const Actor& me, 
 ShmQueue* createQueue(Arena& a, uint64_t maxsize) noexcept {
     Offset block = 0;
     const Offset qo = a.allocateLines(sizeof(ShmQueue), &block);
-    const Offset so = qo ? a.allocate(sizeof(Segment)) : 0;
+    const Offset so = qo ? newSegment(a) : 0;
     if (so == 0) {
         if (qo) a.free(block);
         return nullptr;
@@ -206,7 +214,6 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
     QueueSlot& slot = s->slots[t - s->base];
     if (len <= QueueSlot::kInline) {
         copyShort(slot.inl, pickled.data(), len);
-        slot.block = 0;
     } else {
         const Offset b = a.allocate(len);
         if (b == 0) return fail();
@@ -247,7 +254,7 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
     }
     QueueSlot& slot = s->slots[h - s->base];
     const uint32_t len = slot.len;
-    const Offset b = slot.block;
+    const Offset b = len > QueueSlot::kInline ? slot.block : 0;
     const char* src = b ? a.at<char>(b) : slot.inl;
     Inflight* f = me.inflight;
     if (f) record(*f, a, q, me.pid, Stage::Getting, h, b, src, len);
@@ -324,8 +331,8 @@ std::optional<QueueSnapshot> readQueue(const Arena& a, const ShmQueue& q, std::s
                 QueueSnapshot::Item item;
                 item.len = slot.len;
                 const std::size_t n = std::min<std::size_t>(slot.len, prefixBytes);
-                if (slot.block == 0) {
-                    item.prefix.assign(slot.inl, std::min<std::size_t>(n, QueueSlot::kInline));
+                if (slot.len <= QueueSlot::kInline) {
+                    item.prefix.assign(slot.inl, n);
                 } else if (a.holds(slot.block, n)) {
                     item.prefix.assign(a.at<char>(slot.block), n);
                 } else {

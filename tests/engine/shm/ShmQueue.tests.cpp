@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <cstring>
+#include <iterator>
 #include <random>
 #include <string>
 #include <sys/wait.h>
@@ -50,11 +51,13 @@ struct OneQueue {
     Actor me = actorFor(a, 0);
 };
 
-// Item n: its number, then a body whose length and bytes depend on n (some inline, some in a
-// block of their own, some big enough that copying takes a while).
+// Item n: its number, then a body whose length and bytes depend on n (some inline, up to the
+// last byte a slot holds, some in a block of their own, some big enough that copying takes a
+// while).
 std::string item(uint32_t n) {
-    static const std::size_t sizes[] = {4, 40, 300, 5000, 200000};
-    std::string s(sizes[n % 5], static_cast<char>('a' + n % 26));
+    static const std::size_t sizes[] = {4, QueueSlot::kInline, QueueSlot::kInline + 1, 300, 5000,
+                                        200000};
+    std::string s(sizes[n % std::size(sizes)], static_cast<char>('a' + n % 26));
     std::memcpy(s.data(), &n, sizeof n);
     return s;
 }
@@ -270,11 +273,11 @@ TEST_CASE("a putter and a getter at once hand every item over whole and in order
     const Actor& me = one.me;
     REQUIRE(a.ringFor(1, 0)); // the putter's, made now so that it is not counted below
     const uint64_t inUseBefore = a.bytesInUse.load();
-    constexpr uint32_t kItems = 60000; // about a thousand segments
-    // Items of 4, 40 and 300 bytes (inline and in blocks of their own), numbered in order.
+    constexpr uint32_t kItems = 60000; // about five hundred segments
+    // Items inline (up to a full slot) and in blocks of their own, numbered in order.
     auto body = [](uint32_t n) {
-        static const std::size_t sizes[] = {4, 40, 300};
-        std::string s(sizes[n % 3], static_cast<char>('a' + n % 26));
+        static const std::size_t sizes[] = {4, QueueSlot::kInline, QueueSlot::kInline + 1, 300};
+        std::string s(sizes[n % std::size(sizes)], static_cast<char>('a' + n % 26));
         std::memcpy(s.data(), &n, sizeof n);
         return s;
     };
