@@ -55,8 +55,8 @@ struct OneQueue {
 // last byte a slot holds, some in a block of their own, some big enough that copying takes a
 // while).
 std::string item(uint32_t n) {
-    static const std::size_t sizes[] = {4, QueueSlot::kInline, QueueSlot::kInline + 1, 300, 5000,
-                                        200000};
+    static const std::size_t sizes[] = {
+        4, QueueSlot::kInline, QueueSlot::kInline + 1, 300, 5000, 200000};
     std::string s(sizes[n % std::size(sizes)], static_cast<char>('a' + n % 26));
     std::memcpy(s.data(), &n, sizeof n);
     return s;
