@@ -212,7 +212,7 @@ QueueResult tryPut(Arena& a, ShmQueue& q, const Actor& me, std::string_view pick
     Segment* s = segmentFor(a, q, t);
     if (!s) return fail();
     QueueSlot& slot = s->slots[t - s->base];
-    if (len <= QueueSlot::kInline) {
+    if (QueueSlot::fitsInline(len)) {
         copyShort(slot.inl, pickled.data(), len);
     } else {
         const Offset b = a.allocate(len);
@@ -254,7 +254,7 @@ QueueResult tryGet(Arena& a, ShmQueue& q, const Actor& me, Reserve reserve, void
     }
     QueueSlot& slot = s->slots[h - s->base];
     const uint32_t len = slot.len;
-    const Offset b = len > QueueSlot::kInline ? slot.block : 0;
+    const Offset b = QueueSlot::fitsInline(len) ? 0 : slot.block;
     const char* src = b ? a.at<char>(b) : slot.inl;
     Inflight* f = me.inflight;
     if (f) record(*f, a, q, me.pid, Stage::Getting, h, b, src, len);
@@ -331,7 +331,7 @@ std::optional<QueueSnapshot> readQueue(const Arena& a, const ShmQueue& q, std::s
                 QueueSnapshot::Item item;
                 item.len = slot.len;
                 const std::size_t n = std::min<std::size_t>(slot.len, prefixBytes);
-                if (slot.len <= QueueSlot::kInline) {
+                if (QueueSlot::fitsInline(slot.len)) {
                     item.prefix.assign(slot.inl, n);
                 } else if (a.holds(slot.block, n)) {
                     item.prefix.assign(a.at<char>(slot.block), n);

@@ -45,10 +45,11 @@ namespace forkscope::shm {
 // a short str or a pair of small ints), else in a block of their own: `len` says which.
 struct QueueSlot {
     static constexpr uint32_t kInline = 24;
+    static constexpr bool fitsInline(uint32_t len) noexcept { return len <= kInline; }
     uint32_t len;
     uint32_t reserved;
     union {
-        Offset block; // len > kInline
+        Offset block; // unless fitsInline(len)
         char inl[kInline];
     };
 };

@@ -6,8 +6,8 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <cstring>
-#include <iterator>
 #include <random>
+#include <span>
 #include <string>
 #include <sys/wait.h>
 #include <thread>
@@ -51,15 +51,19 @@ struct OneQueue {
     Actor me = actorFor(a, 0);
 };
 
-// Item n: its number, then a body whose length and bytes depend on n (some inline, up to the
-// last byte a slot holds, some in a block of their own, some big enough that copying takes a
-// while).
+// Item n: its number, then a body whose length (one of `sizes`, by n) and bytes depend on n.
+std::string numbered(uint32_t n, std::span<const std::size_t> sizes) {
+    std::string s(sizes[n % sizes.size()], static_cast<char>('a' + n % 26));
+    std::memcpy(s.data(), &n, sizeof n);
+    return s;
+}
+
+// Item n: some inline, up to the last byte a slot holds, some in a block of their own, some
+// big enough that copying takes a while.
 std::string item(uint32_t n) {
     static const std::size_t sizes[] = {
         4, QueueSlot::kInline, QueueSlot::kInline + 1, 300, 5000, 200000};
-    std::string s(sizes[n % std::size(sizes)], static_cast<char>('a' + n % 26));
-    std::memcpy(s.data(), &n, sizeof n);
-    return s;
+    return numbered(n, sizes);
 }
 
 bool check(const std::string& s, uint32_t* n) {
@@ -277,9 +281,7 @@ TEST_CASE("a putter and a getter at once hand every item over whole and in order
     // Items inline (up to a full slot) and in blocks of their own, numbered in order.
     auto body = [](uint32_t n) {
         static const std::size_t sizes[] = {4, QueueSlot::kInline, QueueSlot::kInline + 1, 300};
-        std::string s(sizes[n % std::size(sizes)], static_cast<char>('a' + n % 26));
-        std::memcpy(s.data(), &n, sizeof n);
-        return s;
+        return numbered(n, sizes);
     };
     const pid_t putter = fork();
     if (putter == 0) {
